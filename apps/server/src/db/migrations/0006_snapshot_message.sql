@@ -1,0 +1,1 @@
+ALTER TABLE "registry_snapshots" ADD COLUMN "message" text;

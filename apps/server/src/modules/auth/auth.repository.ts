@@ -1,0 +1,111 @@
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { ApprovalRight } from '@notoneless/shared';
+import type { DbOrTx } from '../../db/client';
+import { counties, managementUnits, schools, sessions, userApprovalRights, userRoles, users } from '../../db/schema/index';
+import type { Grant, ScopeExpansion } from '../../policies/actor';
+
+export async function findUserByUsername(db: DbOrTx, username: string) {
+  const [u] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return u ?? null;
+}
+
+export async function findUserById(db: DbOrTx, id: string) {
+  const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return u ?? null;
+}
+
+export async function loadGrants(db: DbOrTx, userId: string): Promise<Grant[]> {
+  const r = await db
+    .select({ role: userRoles.role, scopeKind: userRoles.scopeKind, scopeId: userRoles.scopeId })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId));
+  return r as Grant[];
+}
+
+export async function loadApprovalRights(db: DbOrTx, userId: string): Promise<ApprovalRight[]> {
+  const r = await db.select({ right: userApprovalRights.right }).from(userApprovalRights).where(eq(userApprovalRights.userId, userId));
+  return r.map((x) => x.right as ApprovalRight);
+}
+
+/** The facts buildScope() needs: which schools a unit or township holds. */
+export async function loadScopeExpansion(db: DbOrTx, countyCode: string, grants: Grant[]): Promise<ScopeExpansion> {
+  const unitIds = grants.filter((g) => g.scopeKind === 'unit').map((g) => g.scopeId);
+  const townships = grants.filter((g) => g.scopeKind === 'township').map((g) => g.scopeId);
+  const exp: ScopeExpansion = { units: {}, townships: {} };
+  if (unitIds.length) {
+    const validIds = unitIds.filter(isUuid);
+    const us = validIds.length
+      ? await db
+          .select({ id: managementUnits.id, townshipCode: managementUnits.townshipCode, kind: managementUnits.kind })
+          .from(managementUnits)
+          .where(and(eq(managementUnits.countyCode, countyCode), inArray(managementUnits.id, validIds)))
+      : [];
+    const ss = validIds.length
+      ? await db
+          .select({ id: schools.id, unitId: schools.unitId })
+          .from(schools)
+          .where(and(eq(schools.countyCode, countyCode), inArray(schools.unitId, validIds)))
+      : [];
+    for (const u of us) {
+      exp.units[u.id] = {
+        schoolIds: ss.filter((s) => s.unitId === u.id).map((s) => s.id),
+        townshipCode: u.kind === 'central_school' ? u.townshipCode : null,
+      };
+    }
+  }
+  if (townships.length) {
+    const ss = await db
+      .select({ id: schools.id, townshipCode: schools.townshipCode })
+      .from(schools)
+      .where(and(eq(schools.countyCode, countyCode), inArray(schools.townshipCode, townships)));
+    for (const t of townships) exp.townships[t] = ss.filter((s) => s.townshipCode === t).map((s) => s.id);
+  }
+  return exp;
+}
+
+export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+export async function findSession(db: DbOrTx, tokenHash: string, now: Date) {
+  const [s] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return s ?? null;
+}
+
+export async function insertSession(db: DbOrTx, v: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(v);
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteUserSessions(db: DbOrTx, userId: string, exceptTokenHash?: string) {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), exceptTokenHash ? sql`${sessions.tokenHash} <> ${exceptTokenHash}` : sql`true`));
+}
+
+export async function purgeExpiredSessions(db: DbOrTx, now: Date) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function updateLoginState(
+  db: DbOrTx,
+  userId: string,
+  v: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date },
+) {
+  await db.update(users).set(v).where(eq(users.id, userId));
+}
+
+export async function setPassword(db: DbOrTx, userId: string, passwordHash: string, mustChange: boolean, now: Date) {
+  await db.update(users).set({ passwordHash, mustChangePassword: mustChange, updatedAt: now }).where(eq(users.id, userId));
+}
+
+export async function countyName(db: DbOrTx, code: string): Promise<string> {
+  const [c] = await db.select({ name: counties.name }).from(counties).where(eq(counties.code, code));
+  return c?.name ?? code;
+}

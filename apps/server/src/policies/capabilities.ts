@@ -1,0 +1,40 @@
+import { canExportChildren, canListChildren } from './children.policy';
+import { canManageDivisions, canReadOrg, canManageSchools, canManageSomeClasses, canManageUnits } from './org.policy';
+import { canManageUsers } from './users.policy';
+import { canManageSettings, canReadAudit } from './system.policy';
+import { hasRole, type Actor } from './actor';
+import { canOpenImports } from './imports.policy';
+import { canReadFindings, canReviewFindings, canSeeRuns } from './reconciliation.policy';
+import { canAddLedgerEntry, canExportLedgers, canReadLedgers } from './ledgers.policy';
+
+/** What the menu and list pages may offer this actor (sent with /api/auth/me; the web never re-derives rules). */
+export function capabilities(a: Actor): Record<string, boolean> {
+  const staff = canReadOrg(a);
+  return {
+    home: true,
+    divisions: staff,
+    'divisions.manage': canManageDivisions(a),
+    units: staff,
+    'units.manage': canManageUnits(a),
+    schools: staff,
+    'schools.manage': canManageSchools(a),
+    classes: staff,
+    'classes.manage': canManageSomeClasses(a),
+    users: canManageUsers(a),
+    'users.manage': canManageUsers(a),
+    children: canListChildren(a),
+    'children.export': canExportChildren(a),
+    settings: hasRole(a, 'county_admin', 'county_leader'),
+    'settings.manage': canManageSettings(a),
+    audit: canReadAudit(a),
+    imports: canOpenImports(a),
+    ledgers: canReadLedgers(a),
+    findings: canReadFindings(a),
+    'findings.review': canReviewFindings(a),
+    'reconciliation.runs': canSeeRuns(a),
+    'reconciliation.run': hasRole(a, 'county_admin', 'unit_admin', 'township_official'),
+    'ledgers.add': canAddLedgerEntry(a),
+    'ledgers.export': canExportLedgers(a),
+    'imports.county': hasRole(a, 'county_admin'),
+  };
+}

@@ -1,0 +1,76 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { FullPageSpin } from '../components/full-page-spin';
+import type { Area } from '../lib/abilities';
+import { AppLayout } from './app-layout';
+import { RequireAuth } from './auth-context';
+import { RequireArea } from './require-area';
+import { RouteError } from './route-error';
+
+/** A lazily loaded page, behind its area's `me.can` flag. */
+function page(path: string, area: Area | null, load: () => Promise<ComponentType>): RouteObject {
+  return {
+    path,
+    lazy: async () => {
+      const Page = await load();
+      return {
+        Component: area
+          ? () => (
+              <RequireArea area={area}>
+                <Page />
+              </RequireArea>
+            )
+          : Page,
+      };
+    },
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageSpin />,
+    lazy: async () => ({ Component: (await import('../pages/login-page')).LoginPage }),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageSpin />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../pages/home-page')).HomePage }) },
+          page('imports', null, async () => (await import('../pages/imports-page')).ImportsPage),
+          page('imports/:id', null, async () => (await import('../pages/imports-detail-page')).ImportDetailPage),
+          page('reconciliation', null, async () => (await import('../pages/reconciliation-page')).ReconciliationPage),
+          page('findings', null, async () => (await import('../pages/findings-page')).FindingsPage),
+          page('findings/:id', null, async () => (await import('../pages/findings-detail-page')).FindingDetailPage),
+          page('ledgers/eligible', 'ledgers', async () => (await import('../pages/ledgers-eligible-page')).LedgersEligiblePage),
+          page('ledgers/suspected', 'ledgers', async () => (await import('../pages/ledgers-entries-page')).SuspectedLedgerPage),
+          page('ledgers/dropout', 'ledgers', async () => (await import('../pages/ledgers-entries-page')).DropoutLedgerPage),
+          page('ledgers/entries/:id', 'ledgers', async () => (await import('../pages/ledgers-entry-page')).LedgerEntryPage),
+          page('divisions', 'divisions', async () => (await import('../pages/divisions-page')).DivisionsPage),
+          page('units', 'units', async () => (await import('../pages/units-page')).UnitsPage),
+          page('schools', 'schools', async () => (await import('../pages/schools-page')).SchoolsPage),
+          page('schools/:id', 'schools', async () => (await import('../pages/school-detail-page')).SchoolDetailPage),
+          page('classes', 'classes', async () => (await import('../pages/classes-page')).ClassesPage),
+          page('users', 'users', async () => (await import('../pages/users-page')).UsersPage),
+          page('children', 'children', async () => (await import('../pages/children-list-page')).ChildrenListPage),
+          page('children/:id', 'children', async () => (await import('../pages/child-detail-page')).ChildDetailPage),
+          page('settings', 'settings', async () => (await import('../pages/settings-page')).SettingsPage),
+          page('audit', 'audit', async () => (await import('../pages/audit-page')).AuditPage),
+          page('*', null, async () => (await import('../pages/not-found-page')).NotFoundPage),
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
