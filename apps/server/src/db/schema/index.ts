@@ -5,3 +5,5 @@ export * from './children';
 export * from './audit';
 export * from './registries';
 export * from './reconciliation';
+export * from './identity';
+export * from './cases';
