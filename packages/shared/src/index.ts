@@ -14,3 +14,6 @@ export * from './rules/mask';
 export * from './contracts/imports';
 export * from './contracts/ledgers';
 export * from './contracts/findings';
+export * from './rules/cases/statuses';
+export * from './rules/cases/transitions';
+export * from './contracts/cases';

@@ -170,10 +170,7 @@ export const approvalSteps = pgTable(
     comment: text('comment'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.countyCode, t.id] }),
-    uniqueIndex('approval_steps_step_uq').on(t.countyCode, t.approvalId, t.stepNo),
-  ],
+  (t) => [primaryKey({ columns: [t.countyCode, t.id] }), uniqueIndex('approval_steps_step_uq').on(t.countyCode, t.approvalId, t.stepNo)],
 );
 
 /** A referral to another department, answered by its liaison (accepted / done / declined). */
