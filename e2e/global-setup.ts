@@ -30,6 +30,7 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       HOST: '127.0.0.1',
       DEMO_CHILDREN: '3000',
+      NOL_TEST_CLOCK: '1',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
     },

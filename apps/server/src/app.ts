@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,13 @@ import { importRoutes } from './modules/imports/imports.routes';
 import { ledgerRoutes } from './modules/ledgers/ledgers.routes';
 import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
 
-export type BuildOptions = Omit<AppDeps, 'jobs'> & { jobs?: JobBoard; logger?: boolean; webDist?: string | null };
+export type BuildOptions = Omit<AppDeps, 'jobs'> & {
+  jobs?: JobBoard;
+  logger?: boolean;
+  webDist?: string | null;
+  /** routes only some runs have (the e2e test clock) */
+  extraRoutes?: FastifyPluginAsyncZod;
+};
 
 const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -83,6 +90,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+  if (opts.extraRoutes) await app.register(opts.extraRoutes, { prefix: '/api' });
 
   const webDist = opts.webDist === undefined ? (opts.env.WEB_DIST ?? DEFAULT_WEB_DIST) : opts.webDist;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {

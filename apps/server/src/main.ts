@@ -4,13 +4,21 @@ import { openDatabase } from './db/client';
 import { seedDemoIfEmpty } from './db/seed/demo';
 import { recoverImports } from './modules/imports/import-commit';
 import { recoverRuns } from './modules/reconciliation/run.service';
+import { shiftableClock, testClockRoutes } from './http/test-clock';
 
 const env = loadEnv();
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir });
 await recoverImports(database);
 await recoverRuns(database);
 const accounts = env.SEED_DEMO === 'true' ? await seedDemoIfEmpty(database, { children: env.DEMO_CHILDREN }) : null;
-const app = await buildApp({ database, env, clock: () => new Date(), logger: true });
+const testClock = process.env.NOL_TEST_CLOCK === '1' && process.env.NODE_ENV !== 'production' ? shiftableClock() : null;
+const app = await buildApp({
+  database,
+  env,
+  clock: testClock?.clock ?? (() => new Date()),
+  logger: true,
+  extraRoutes: testClock ? testClockRoutes(testClock.shift) : undefined,
+});
 await app.listen({ port: env.PORT, host: env.HOST });
 
 const url = `http://localhost:${env.PORT}`;
