@@ -17,3 +17,5 @@ export * from './contracts/findings';
 export * from './rules/cases/statuses';
 export * from './rules/cases/transitions';
 export * from './contracts/cases';
+export * from './rules/attendance/leave';
+export * from './rules/attendance/absence';
