@@ -3,7 +3,7 @@
  * ID number is shown masked or in full, and audits a full one). Dates are 'YYYY-MM-DD' (IsoDate); the renderers
  * write them as 2026年11月23日. An optional date left out prints as a blank 「年 月 日」 to fill in by hand.
  */
-import type { IsoDate } from '@notoneless/shared';
+import type { DeferralType, IsoDate, ResumePlanKind } from '@notoneless/shared';
 
 export type { IsoDate };
 
@@ -79,22 +79,24 @@ export type ChildIdentity = {
 
 export type GuardianInfo = { name: string; relation: string; phone: string; address: string };
 
-/** 延缓入学/休学申请审批表 — seed 002 (and 义务教育法 第十一条第二款 for health reasons). */
+/** 延缓入学/休学申请审批表 — seed 002 (and 义务教育法 第十一条第二款 for health reasons). Names follow rules/cases/deferral.ts. */
 export type DeferralFormData = {
   countyName: string;
-  kind: '延缓入学' | '休学';
-  /** refusal: the seed-002 route for a child who refuses to return; health: 身体原因不具备学习条件 */
-  ground: 'refusal' | 'health';
+  type: DeferralType;
+  /** 身体原因不具备学习条件 (a medical certificate instead of the persuasion conditions) */
+  health: boolean;
   child: ChildIdentity;
   guardian: GuardianInfo;
-  periodFrom: IsoDate;
-  periodTo: IsoDate;
-  /** 经相关部门联合劝返次数 (seed 002: three or more) */
-  jointPersuasionCount: number;
+  fromDate: IsoDate;
+  toDate: IsoDate;
+  /** joint persuasions recorded in the case (经相关部门联合劝返次数) */
+  jointPersuasions: number;
+  /** the county setting deferralJointPersuasions (seed 002: 三次以上, default 3) */
+  requiredJointPersuasions: number;
   /** 司法部门判决裁定: the ruling's number and court, if any */
   courtRuling?: string;
-  guardiansFulfilledDuty: boolean;
-  childRefuses: boolean;
+  guardianDutyDone: boolean;
+  childStillRefuses: boolean;
   /** 医疗证明: issuing hospital, date and diagnosis (health route) */
   medicalCertificate?: string;
   /** 监护人申请 (the guardian signs by hand) */
@@ -124,17 +126,14 @@ export type CorrectionOrderData = {
   contact?: string;
 };
 
-/** The 复学方案 placements of seed 004. */
-export const RETURN_PLACEMENTS = ['原年级原班级', '调整年级', '短期单独辅导后编入原班级', '集中单独编班', '中职学校就读', '送教上门'] as const;
-export type ReturnPlacement = (typeof RETURN_PLACEMENTS)[number];
-
 /** 复学通知 with its 复学方案 — seed 004. */
 export type ResumeNoticeData = {
   guardianName: string;
   childName: string;
   school: string;
   dropoutSince?: IsoDate;
-  placement: ReturnPlacement;
+  /** the 复学方案 kind of seed 004 (RESUME_PLAN_KINDS) */
+  placement: ResumePlanKind;
   /** where the child is placed, e.g. '八年级' */
   grade: string;
   className: string;

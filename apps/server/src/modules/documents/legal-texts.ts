@@ -11,10 +11,6 @@ const cel = (article: string, text: string): LawArticle => ({ law: COMPULSORY_ED
 const mpl = (article: string, text: string): LawArticle => ({ law: MINORS_PROTECTION_LAW, article, text });
 
 export const LAW = {
-  cel4: cel(
-    '第四条',
-    '凡具有中华人民共和国国籍的适龄儿童、少年，不分性别、民族、种族、家庭财产状况、宗教信仰等，依法享有平等接受义务教育的权利，并履行接受义务教育的义务。',
-  ),
   cel5: cel('第五条第二款', '适龄儿童、少年的父母或者其他法定监护人应当依法保证其按时入学接受并完成义务教育。'),
   cel11: cel(
     '第十一条',
@@ -47,10 +43,6 @@ export const SEED_000_RETURN_NOTICE_COPIES = '（此通知书一式二份，学�
 /** Seed 000, 附件2: the note under the tracking form, verbatim. */
 export const SEED_000_TRACKING_FORM_NOTE =
   '备注：1、本表一式四份。一份向学生户籍所在地政府报告，由乡镇存档；一份报教体局，一份上报中心校，另一份学校留存。2、控辍保学家访图片、谈话等文字资料可附后。';
-
-/** Seed 001, 五（二）: the guardians' liability (批评教育、责令限期改正、司法文书、追究法律责任). */
-export const SEED_001_GUARDIAN_LIABILITY =
-  '父母或者其他法定监护人应当依法送适龄儿童少年按时入学接受并完成义务教育，无正当理由未送适龄儿童少年入学接受义务教育或造成辍学的，由当地乡镇人民政府给予批评教育，责令限期改正。逾期不改的，由司法部门依法发放相关司法文书，督促其保证辍学学生尽早复学，情节严重或构成犯罪的，依法追究法律责任。';
 
 /** Seed 001, 五（二）: what follows when the deadline passes. */
 export const SEED_001_AFTER_DEADLINE =

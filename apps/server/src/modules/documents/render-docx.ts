@@ -71,7 +71,7 @@ function blockToDocx(b: Block, ctx: Ctx, pageBreakBefore: boolean): (Paragraph |
         new Paragraph({
           pageBreakBefore,
           alignment: AlignmentType.CENTER,
-          spacing: { before: 0, after: halfPoints(s.body) * 10 },
+          spacing: { before: 0, after: s.body * 10 },
           children: lines(b.text).map(
             (t, i) => new TextRun({ text: t, break: i > 0 ? 1 : undefined, font: DOCX_FONTS.title, size: halfPoints(s.title) }),
           ),

@@ -20,11 +20,11 @@ body { font-family: ${HTML_FONTS.body}; font-size: ${s.body}pt; line-height: ${s
 .page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
 h1 { font-family: ${HTML_FONTS.title}; font-size: ${s.title}pt; line-height: 1.5; font-weight: normal; text-align: center;
-  margin: 0 0 ${s.body}pt; }
+  margin: 0 0 ${s.body / 2}pt; }
 h2 { font-family: ${HTML_FONTS.heading}; font-size: ${s.body}pt; font-weight: normal; margin: 0; text-indent: 2em; }
 p { margin: 0; text-align: justify; }
 p.indent { text-indent: 2em; }
-p.small, .small { font-size: ${s.small}pt; line-height: 1.5; }
+p.small, .small { font-size: ${s.small}pt; line-height: 1.4; }
 p.left { text-align: left; } p.center { text-align: center; } p.right { text-align: right; }
 .fill { text-decoration: underline; text-underline-offset: 3pt; white-space: pre-wrap; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: ${s.small}pt; line-height: 1.5; }
