@@ -91,12 +91,15 @@ async function runOne(kind: 'pglite' | 'postgres') {
   const again = await app.inject({ method: 'POST', url: '/api/reconciliation/runs', payload: {}, headers });
   await waitForRun(again.json().id);
   const t3 = performance.now();
+  const second = (await app.inject({ method: 'GET', url: `/api/reconciliation/runs/${again.json().id}`, headers })).json();
+  const phases = (p: Record<string, number> = {}) => `read ${s(p.load ?? 0)} · engine ${s(p.engine ?? 0)} · store ${s(p.save ?? 0)}`;
   const counts = Object.entries(detail.summary.counts as Record<string, number>)
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
   console.log(
     `  ${kind.padEnd(8)} import of the five files ${s(t1 - t0)} · first run ${s(t2 - t1)} (${detail.status}, ${detail.summary.new} new findings) · second run (diff only) ${s(t3 - t2)}`,
   );
+  console.log(`           first: ${phases(detail.summary.phases)}; second: ${phases(second.summary.phases)}`);
   console.log(`           ${counts}`);
   await app.close();
   await database.close();

@@ -29,6 +29,14 @@ import { homeRoutes } from './modules/home/home.routes';
 import { importRoutes } from './modules/imports/imports.routes';
 import { ledgerRoutes } from './modules/ledgers/ledgers.routes';
 import { reconciliationRoutes } from './modules/reconciliation/reconciliation.routes';
+import { caseRoutes } from './modules/cases/cases.routes';
+import { attachmentRoutes } from './modules/attachments/attachments.routes';
+import { approvalRoutes } from './modules/approvals/approvals.routes';
+import { referralRoutes } from './modules/referrals/referrals.routes';
+import { homeTeachingRoutes } from './modules/home-teaching/home-teaching.routes';
+import { inboxRoutes } from './modules/inbox/inbox.routes';
+import { caseDocumentRoutes } from './modules/cases/case-documents.routes';
+import { enrollmentNoticeRoutes } from './modules/cases/enrollment-notices.routes';
 
 export type BuildOptions = Omit<AppDeps, 'jobs'> & {
   jobs?: JobBoard;
@@ -87,6 +95,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(importRoutes);
       await api.register(ledgerRoutes);
       await api.register(reconciliationRoutes);
+      await api.register(caseRoutes);
+      await api.register(attachmentRoutes);
+      await api.register(approvalRoutes);
+      await api.register(referralRoutes);
+      await api.register(homeTeachingRoutes);
+      await api.register(inboxRoutes);
+      await api.register(caseDocumentRoutes);
+      await api.register(enrollmentNoticeRoutes);
     },
     { prefix: '/api' },
   );

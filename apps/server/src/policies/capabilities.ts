@@ -6,6 +6,12 @@ import { hasRole, type Actor } from './actor';
 import { canOpenImports } from './imports.policy';
 import { canReadFindings, canReviewFindings, canSeeRuns } from './reconciliation.policy';
 import { canAddLedgerEntry, canExportLedgers, canReadLedgers } from './ledgers.policy';
+import { canReadCases, canReportCase } from './cases.policy';
+import { canSeeApprovals } from './approvals.policy';
+import { canSeeReferralMenu } from './referrals.policy';
+import { canSeeHomeTeaching } from './home-teaching.policy';
+import { canPrintEnrollmentNotices } from './case-documents.policy';
+import { canUseInbox } from './inbox.policy';
 
 /** What the menu and list pages may offer this actor (sent with /api/auth/me; the web never re-derives rules). */
 export function capabilities(a: Actor): Record<string, boolean> {
@@ -36,5 +42,12 @@ export function capabilities(a: Actor): Record<string, boolean> {
     'ledgers.add': canAddLedgerEntry(a),
     'ledgers.export': canExportLedgers(a),
     'imports.county': hasRole(a, 'county_admin'),
+    cases: canReadCases(a),
+    'cases.report': canReportCase(a),
+    approvals: canSeeApprovals(a),
+    referrals: canSeeReferralMenu(a),
+    homeTeaching: canSeeHomeTeaching(a),
+    enrollmentNotices: canPrintEnrollmentNotices(a),
+    inbox: canUseInbox(a),
   };
 }

@@ -12,3 +12,6 @@ export const canSeeRuns = (a: Actor) => hasRole(a, 'county_admin', 'county_leade
 export const canReviewFindings = (a: Actor) =>
   hasRole(a, 'county_admin', 'unit_admin', 'school_admin', 'township_official', 'village_official');
 export const canReadFindings = (a: Actor) => canReviewFindings(a) || hasRole(a, 'county_leader');
+
+/** A person's merge/split of identities (issue 4, item 5): whoever reviews the finding (scope applies). */
+export const canDecideIdentity = (a: Actor) => canReviewFindings(a);

@@ -1,7 +1,8 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Menu, theme } from 'antd';
+import { Badge, Button, Drawer, Layout, Menu, theme } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useInboxBadge, withInboxBadge } from '../features/inbox/components/inbox-badge';
 import { useIsMobile } from '../lib/use-is-mobile';
 import { useMe } from './auth-context';
 import { Brand } from './brand';
@@ -17,7 +18,8 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const items = useMemo(() => menuItemsFor(me), [me]);
+  const inboxCount = useInboxBadge(me);
+  const items = useMemo(() => withInboxBadge(menuItemsFor(me), inboxCount), [me, inboxCount]);
   const { selected } = selectedNav(location.pathname);
 
   const menu = (
@@ -73,7 +75,9 @@ export function AppLayout() {
         >
           {isMobile ? (
             <>
-              <Button type="text" aria-label="打开菜单" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} />
+              <Badge dot={inboxCount > 0} offset={[-6, 6]}>
+                <Button type="text" aria-label="打开菜单" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} />
+              </Badge>
               <Brand />
             </>
           ) : (

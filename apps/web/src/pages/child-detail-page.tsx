@@ -7,6 +7,7 @@ import { FullPageSpin } from '../components/full-page-spin';
 import { NotFoundResult } from '../components/not-found-result';
 import { PageHeader } from '../components/page-header';
 import { QueryError } from '../components/query-error';
+import { ChildCasesCard } from '../features/cases/components/child-cases-card';
 import { useChild } from '../features/children/api';
 import { ChildDetailCards } from '../features/children/components/child-detail-cards';
 import { canOpen } from '../lib/abilities';
@@ -42,6 +43,7 @@ export function ChildDetailPage() {
           ) : null
         }
       />
+      <ChildCasesCard child={child} />
       <ChildDetailCards child={child} canOpenSchools={canOpen(me, 'schools')} />
     </>
   );

@@ -12,6 +12,7 @@ import { useCloseFinding, useConfirmFinding, useFinding, type FindingDetail } fr
 import { CloseModal, ConfirmModal } from '../features/reconciliation/components/decision-modals';
 import { CategoryTag, FindingStatusTag } from '../features/reconciliation/components/finding-tags';
 import { FindingSummary } from '../features/reconciliation/components/finding-summary';
+import { IdentityPanel } from '../features/reconciliation/components/identity-panel';
 import { RequireCan } from '../features/reconciliation/components/require-can';
 import { RecordsCompare } from '../features/reconciliation/components/records-compare';
 import { can } from '../lib/abilities';
@@ -55,6 +56,7 @@ function FindingDetailView() {
       {query.error ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
       <Decision finding={finding} />
       <FindingSummary finding={finding} />
+      <IdentityPanel finding={finding} />
       <Card
         size="small"
         title="记录对照"

@@ -4,6 +4,7 @@ import { FullPageSpin } from '../components/full-page-spin';
 import { PageHeader } from '../components/page-header';
 import { QueryError } from '../components/query-error';
 import { useHomeSummary } from '../features/home/api';
+import { InboxCard } from '../features/inbox/components/inbox-card';
 import { ChildrenChart } from '../features/home/components/children-chart';
 import { HomeStatCards } from '../features/home/components/home-stat-cards';
 import { KeyGroupCounts } from '../features/home/components/key-group-counts';
@@ -20,6 +21,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title="工作台" subtitle={summary ? `${summary.scopeLabel} · 今天 ${formatDate(summary.today)}` : undefined} />
+      {me.can.inbox ? <InboxCard /> : null}
       {query.isPending ? <FullPageSpin /> : null}
       {query.error ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
       {summary ? (

@@ -1,26 +1,22 @@
-import { CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { LEDGER_KIND_LABELS } from '@notoneless/shared';
-import { Alert, App, Button, Flex } from 'antd';
-import { useState } from 'react';
+import { FolderOpenOutlined } from '@ant-design/icons';
+import { isCaseOpen, LEDGER_KIND_LABELS, type CaseStatus } from '@notoneless/shared';
+import { Alert, Button, Flex } from 'antd';
 import { useNavigate, useParams } from 'react-router';
+import { useMe } from '../app/auth-context';
 import { BackLink } from '../components/back-link';
 import { FullPageSpin } from '../components/full-page-spin';
 import { NotFoundResult } from '../components/not-found-result';
 import { PageHeader } from '../components/page-header';
 import { QueryError } from '../components/query-error';
+import { useChildCases } from '../features/cases/api';
 import { useLedgerEntry, type LedgerEntryDetail } from '../features/ledgers/api';
-import { CloseEntryModal } from '../features/ledgers/components/close-entry-modal';
-import { ConfirmDropoutModal } from '../features/ledgers/components/confirm-dropout-modal';
 import { EntryStateTag, EntrySummary } from '../features/ledgers/components/entry-summary';
 import { EntryTimeline } from '../features/ledgers/components/entry-timeline';
 import { LEDGER_PAGES } from '../features/ledgers/labels';
-import { can } from '../lib/abilities';
 import { ApiError } from '../lib/api';
 import { useIsMobile } from '../lib/use-is-mobile';
 
-type Dialog = 'close' | 'confirm' | null;
-
-/** One 疑似辍学 / 辍学 entry: the child, its history, and what the user may do with it (from `abilities`). */
+/** One 疑似辍学 / 辍学 entry: the child and its history; the work itself is done on the child's case (「查看个案」). */
 export function LedgerEntryPage() {
   const { id = '' } = useParams();
   const query = useLedgerEntry(id);
@@ -35,19 +31,13 @@ export function LedgerEntryPage() {
 }
 
 function EntryView({ entry }: { entry: LedgerEntryDetail }) {
+  const me = useMe();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
-  const { message } = App.useApp();
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
   const meta = LEDGER_PAGES[entry.ledger];
-  const canClose = can(entry.abilities, 'close', false);
-  const canConfirm = can(entry.abilities, 'confirmDropout', false);
-
-  const onConflict = (text: string) => {
-    setDialog(null);
-    setConflict(text);
-  };
+  const cases = useChildCases(entry.childId, me.can.cases === true);
+  // 认定辍学 and 销号 happen on the child's case now: the open one, else the latest
+  const theCase = cases.data?.find((c) => isCaseOpen(c.status as CaseStatus)) ?? cases.data?.[0];
 
   return (
     <>
@@ -61,57 +51,32 @@ function EntryView({ entry }: { entry: LedgerEntryDetail }) {
           </Flex>
         }
         extra={
-          canConfirm || canClose ? (
-            <Flex gap={8} wrap vertical={isMobile} style={isMobile ? { width: '100%' } : undefined}>
-              {canConfirm ? (
-                <Button danger icon={<ExclamationCircleOutlined />} block={isMobile} onClick={() => setDialog('confirm')}>
-                  认定辍学
-                </Button>
-              ) : null}
-              {canClose ? (
-                <Button type="primary" icon={<CheckCircleOutlined />} block={isMobile} onClick={() => setDialog('close')}>
-                  动态销号
-                </Button>
-              ) : null}
-            </Flex>
+          theCase ? (
+            <Button
+              type="primary"
+              icon={<FolderOpenOutlined />}
+              block={isMobile}
+              href={`/cases/${theCase.id}`}
+              onClick={(event) => {
+                event.preventDefault();
+                void navigate(`/cases/${theCase.id}`);
+              }}
+            >
+              查看个案
+            </Button>
           ) : null
         }
       />
-      {conflict ? (
+      {me.can.cases && !entry.closedAt ? (
         <Alert
-          type="warning"
+          type="info"
           showIcon
-          closable={{ onClose: () => setConflict(null) }}
-          title={conflict}
-          description="下方已显示这条记录现在的状态和办理记录。"
+          title="核实、认定辍学、劝返和销号都在该儿童的个案中办理，台账随个案状态自动更新。"
           style={{ marginBottom: 16 }}
         />
       ) : null}
       <EntrySummary entry={entry} />
       <EntryTimeline events={entry.events} />
-      <CloseEntryModal
-        entry={entry}
-        open={dialog === 'close'}
-        onClose={() => setDialog(null)}
-        onConflict={onConflict}
-        onClosed={(closed) => {
-          setDialog(null);
-          message.success(`已销号：${closed.closeReason ?? ''}`);
-        }}
-      />
-      {entry.ledger === 'suspected' ? (
-        <ConfirmDropoutModal
-          entry={entry}
-          open={dialog === 'confirm'}
-          onClose={() => setDialog(null)}
-          onConflict={onConflict}
-          onConfirmed={(dropout) => {
-            setDialog(null);
-            message.success(`已认定辍学，${dropout.name}已列入辍学学生台账`);
-            void navigate(`/ledgers/entries/${dropout.id}`);
-          }}
-        />
-      ) : null}
     </>
   );
 }

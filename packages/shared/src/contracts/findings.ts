@@ -71,20 +71,50 @@ export const findingSchema = z.object({
 });
 export type FindingDto = z.infer<typeof findingSchema>;
 
+/** One registry record of a finding; `ref` names it in a merge/split (kind:snapshot:row). */
+export const findingRecordSchema = z.object({
+  ref: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  fileName: z.string(),
+  rowNo: z.number().int(),
+  cells: z.record(z.string(), z.string()),
+});
+
 export const findingDetailSchema = findingSchema.extend({
-  records: z.array(
-    z.object({
-      kind: z.string(),
-      kindLabel: z.string(),
-      fileName: z.string(),
-      rowNo: z.number().int(),
-      cells: z.record(z.string(), z.string()),
-    }),
-  ),
+  records: z.array(findingRecordSchema),
   /** the fields whose values differ between the records (highlighted side by side) */
   differing: z.array(z.string()),
+  /** records the engine left apart because several children fitted them, with those children's records */
+  candidates: z.array(z.object({ ref: z.string(), records: z.array(findingRecordSchema) })),
   abilities: abilitiesSchema,
 });
+
+/** 合并为同一人 / 不是同一人（拆分）: two records of a finding (issue 4, item 5), with the reason. */
+export const IDENTITY_DECISION_LABELS = { merge: '合并为同一人', split: '不是同一人（拆分）' } as const;
+export const identityDecisionInputSchema = z.object({
+  decision: z.enum(['merge', 'split']),
+  left: z.string().min(1, '请选择记录').max(100),
+  right: z.string().min(1, '请选择记录').max(100),
+  reason: z.string().trim().min(2, '请填写理由').max(500, '理由最多 500 字'),
+});
+const decisionSideSchema = z.object({ kindLabel: z.string(), name: z.string(), idNumberMasked: z.string(), place: z.string() });
+export const identityDecisionSchema = z.object({
+  id: z.string(),
+  decision: z.enum(['merge', 'split']),
+  decisionLabel: z.string(),
+  left: decisionSideSchema,
+  right: decisionSideSchema,
+  findingId: z.string().nullable(),
+  reason: z.string(),
+  decidedByName: z.string(),
+  decidedAt: z.string(),
+  revokedByName: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  abilities: abilitiesSchema,
+});
+export const identityDecisionQuerySchema = z.object({ childId: z.string().uuid('编号格式不正确') });
+export const identityDecisionRevokeSchema = z.object({ reason: z.string().trim().max(500).optional() });
 
 export const findingConfirmSchema = z.object({
   ledger: z.enum(['suspected', 'dropout']),

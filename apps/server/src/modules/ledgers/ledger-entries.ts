@@ -1,92 +1,68 @@
-import { uuidv7 } from 'uuidv7';
-import { and, eq, sql } from 'drizzle-orm';
+import {
+  LEDGER_KIND_LABELS,
+  LEDGER_SOURCE_LABELS,
+  ledgerOfStatus,
+  shanghaiToday,
+  type CaseStatus,
+  type DROPOUT_CAUSES,
+} from '@notoneless/shared';
 import type { DbOrTx } from '../../db/client';
-import { AppError } from '../../http/app-error';
-import { audit, type Ctx } from '../../http/context';
-import { children } from '../../db/schema/index';
+import type { Ctx } from '../../http/context';
+import { applyCaseAction } from '../cases/case-actions';
+import { dropoutKindOf, noteOnCase, openCase } from '../cases/case-open';
+import * as cases from '../cases/cases.repository';
+import { insertEntryIfAbsent, type OpenEntryInput } from './ledger-entry-store';
 import * as repo from './ledgers.repository';
 
-export type OpenEntryInput = {
-  childId: string;
-  ledger: 'suspected' | 'dropout';
-  source: 'finding' | 'attendance' | 'report' | 'survey';
-  findingId?: string | null;
-  category?: string | null;
-  cause?: string | null;
-  note?: string | null;
-};
+export { closeEntry, event, setChildStatus, type OpenEntryInput } from './ledger-entry-store';
 
-/** Open a ledger entry in the caller's transaction, with its first event and audit (one open entry per child and ledger). */
+/**
+ * Put a child in the 疑似辍学 or 辍学 ledger from outside the case (a confirmed finding, the ledger page's report) in the
+ * caller's transaction. The ledgers follow the case (issue 5), so this opens the child's case — 疑似辍学, or 已认定
+ * when straight into the 辍学 ledger — or links to the open one: a suspected case confirmed into the 辍学 ledger is
+ * verified as a dropout through the case; otherwise the open case gets a note saying so. Returns the ledger entry.
+ */
 export async function openEntry(tx: DbOrTx, ctx: Ctx, v: OpenEntryInput): Promise<string> {
-  const existing = await repo.openEntryOf(tx, ctx.actor.countyCode, v.childId, v.ledger);
-  if (existing) return existing.id;
-  const id = uuidv7();
-  await repo.insertEntry(tx, {
-    countyCode: ctx.actor.countyCode,
-    id,
-    childId: v.childId,
-    ledger: v.ledger,
-    source: v.source,
-    findingId: v.findingId ?? null,
-    category: v.category ?? null,
-    cause: v.cause ?? null,
-    note: v.note ?? null,
-    openedBy: ctx.actor.userId,
-    openedAt: ctx.now,
-  });
-  await event(tx, ctx, id, 'opened', { source: v.source, category: v.category, cause: v.cause, note: v.note });
-  await audit(tx, ctx, {
-    action: 'ledger.entry_opened',
-    targetType: 'ledger_entry',
-    targetId: id,
-    childId: v.childId,
-    data: { ledger: v.ledger, source: v.source },
-  });
-  return id;
-}
-
-export async function event(tx: DbOrTx, ctx: Ctx, entryId: string, type: string, data: Record<string, unknown>) {
-  await repo.insertEvent(tx, {
-    countyCode: ctx.actor.countyCode,
-    id: uuidv7(),
-    entryId,
-    at: ctx.now,
-    actorId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    type,
-    data,
-  });
-}
-
-/** 动态销号 in the caller's transaction; a concurrent close by someone else is a conflict, nothing half-written. */
-export async function closeEntry(
-  tx: DbOrTx,
-  ctx: Ctx,
-  entryId: string,
-  childId: string,
-  reason: string,
-  evidence: string,
-  extra: Record<string, unknown> = {},
-) {
-  const ok = await repo.closeEntry(tx, ctx.actor.countyCode, entryId, {
-    closedBy: ctx.actor.userId,
-    closedAt: ctx.now,
-    closeReason: reason,
-    closeEvidence: evidence,
-  });
-  if (!ok) throw new AppError('CONFLICT', '该台账记录已被他人销号，请刷新后查看');
-  await event(tx, ctx, entryId, 'closed', { reason, evidence, ...extra });
-  await audit(tx, ctx, { action: 'ledger.entry_closed', targetType: 'ledger_entry', targetId: entryId, childId, data: { reason } });
-}
-
-/** What verification found becomes the child's status (kept as a manual field so registries do not undo it). */
-export async function setChildStatus(tx: DbOrTx, ctx: Ctx, childId: string, status: string) {
-  await tx
-    .update(children)
-    .set({
-      status,
-      manualFields: sql`case when 'status' = any(${children.manualFields}) then ${children.manualFields} else array_append(${children.manualFields}, 'status') end`,
-      updatedAt: ctx.now,
-    })
-    .where(and(eq(children.countyCode, ctx.actor.countyCode), eq(children.id, childId)));
+  const county = ctx.actor.countyCode;
+  const today = shanghaiToday(ctx.now);
+  const open = await cases.openCaseOf(tx, county, v.childId);
+  if (!open) {
+    const r = await openCase(tx, ctx, {
+      childId: v.childId,
+      status: v.ledger === 'dropout' ? 'confirmed' : 'suspected',
+      source: v.source === 'survey' ? 'report' : v.source,
+      ledgerSource: v.source,
+      reportedOn: today,
+      text: v.note ?? null,
+      findingId: v.findingId ?? null,
+      category: v.category ?? null,
+      cause: v.cause ?? null,
+    });
+    return r.case.ledgerEntryId ?? (await insertEntryIfAbsent(tx, ctx, v)).id;
+  }
+  if (v.findingId && !open.findingId) await cases.updateCaseLinks(tx, county, open.id, { findingId: v.findingId });
+  const held = ledgerOfStatus(open.status as CaseStatus);
+  if (v.ledger === 'dropout' && held === 'suspected') {
+    await applyCaseAction(tx, ctx, open.id, {
+      type: 'verify',
+      result: 'dropout',
+      dropoutKind: dropoutKindOf(v.category),
+      cause: (v.cause ?? undefined) as (typeof DROPOUT_CAUSES)[number] | undefined,
+      text: v.note || `${LEDGER_SOURCE_LABELS[v.source]}：认定辍学${v.cause ? `（${v.cause}）` : ''}`,
+      occurredOn: today,
+      attachmentIds: [],
+      version: open.version,
+    });
+    const entry = await repo.openEntryOf(tx, county, v.childId, 'dropout');
+    return entry!.id;
+  }
+  await noteOnCase(
+    tx,
+    ctx,
+    open,
+    `${LEDGER_SOURCE_LABELS[v.source]}再次列入${LEDGER_KIND_LABELS[v.ledger]}${v.note ? `：${v.note}` : ''}（已记入进行中的个案）`,
+    { source: v.source, ledger: v.ledger, findingId: v.findingId ?? null },
+  );
+  if (held === v.ledger) return (await insertEntryIfAbsent(tx, ctx, v)).id;
+  return open.ledgerEntryId ?? (await insertEntryIfAbsent(tx, ctx, v)).id;
 }

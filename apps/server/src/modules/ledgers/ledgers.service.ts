@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import {
+  CASE_STATUS_LABELS,
   DEFAULT_COUNTY_SETTINGS,
+  ledgerOfStatus,
+  type CaseStatus,
+  type DROPOUT_CAUSES,
+  type NotDropoutReason,
   eligibleBirthRange,
   LEDGER_KIND_LABELS,
   LEDGER_SOURCE_LABELS,
@@ -23,7 +28,12 @@ import { canAddLedgerEntry, canDecideLedger, canExportLedgers, canReadLedgers } 
 import { countyName } from '../auth/auth.repository';
 import { findChild } from '../children/children.repository';
 import { getCountySettings } from '../settings/settings.service';
-import { closeEntry, event, openEntry, setChildStatus } from './ledger-entries';
+import { openEntry } from './ledger-entries';
+import type { DbOrTx } from '../../db/client';
+import { applyCaseAction } from '../cases/case-actions';
+import { dropoutKindOf, openCase } from '../cases/case-open';
+import { openCaseOf } from '../cases/cases.repository';
+import { suggestionOfCase } from '../cases/case-resume';
 import { ledgerBalance, ledgerCloseProblem, LEDGER_CATEGORIES, type LedgerCategory } from './ledger.rules';
 import * as repo from './ledgers.repository';
 
@@ -165,24 +175,101 @@ export async function addEntry(
       throw new AppError('CONFLICT', `${child.child.name}已在${LEDGER_KIND_LABELS[ledger]}中`);
     }
   }
+  // a case past the ledgers (复学后巩固跟踪, 送教上门, 延缓入学) is worked in the case: 再次缺学 there, not a new entry
+  const open = await openCaseOf(ctx.db, ctx.actor.countyCode, v.childId);
+  if (open && !ledgerOfStatus(open.status as CaseStatus))
+    throw new AppError(
+      'CONFLICT',
+      `${child.child.name}已有进行中的个案（${CASE_STATUS_LABELS[open.status as CaseStatus]}），请在个案中记录（如「再次缺学」）`,
+      { caseId: open.id },
+    );
   const id = await inTx(ctx, (tx) => openEntry(tx, ctx, v));
   return entryDetail(ctx, id);
 }
 
-/** 动态销号 (seed 002): a reason from the list and its evidence; 已复学 takes the child off the dropout ledger. */
+/** The case a ledger entry belongs to: the child's open case, or (an entry from before cases) one opened for it now. */
+async function caseOfEntry(tx: DbOrTx, ctx: Ctx, row: Awaited<ReturnType<typeof getEntry>>) {
+  const open = await openCaseOf(tx, ctx.actor.countyCode, row.child.id);
+  if (open) return open;
+  const r = await openCase(tx, ctx, {
+    childId: row.child.id,
+    status: row.entry.ledger === 'dropout' ? 'confirmed' : 'suspected',
+    source: row.entry.source === 'finding' || row.entry.source === 'attendance' ? row.entry.source : 'report',
+    ledgerSource: row.entry.source as 'finding',
+    reportedOn: shanghaiToday(row.entry.openedAt),
+    text: row.entry.note,
+    findingId: row.entry.findingId,
+    category: row.entry.category,
+    cause: row.entry.cause,
+  });
+  return r.case;
+}
+
+/**
+ * 动态销号 (seed 002) from the ledger page goes through the child's case (issue 5: the ledgers follow the case): a
+ * suspected entry is closed by 核实非辍学 with the reason and its evidence; a dropout entry by 复学 (with the suggested
+ * 复学方案). Other reasons for a confirmed dropout are refused with a pointer to the case.
+ */
 export async function close(ctx: Ctx, id: string, reason: string, evidence: string) {
   const row = await getEntry(ctx, id);
   authorize(canDecideLedger(ctx.actor), '您的角色不能办理销号');
   if (row.entry.closedAt) throw new AppError('CONFLICT', '该台账记录已销号');
   const problem = ledgerCloseProblem(row.entry.ledger, reason, evidence);
   if (problem) throw new AppError('VALIDATION', problem);
-  const status = STATUS_AFTER_CLOSE[reason];
+  if (reason === '转入辍学台账') throw new AppError('UNPROCESSABLE', '转入辍学台账请使用「认定辍学」');
+  const today = shanghaiToday(ctx.now);
   await inTx(ctx, async (tx) => {
-    await closeEntry(tx, ctx, id, row.child.id, reason, evidence);
-    if (status) await setChildStatus(tx, ctx, row.child.id, status);
+    const c = await caseOfEntry(tx, ctx, row);
+    if (row.entry.ledger === 'suspected') {
+      const verified = NOT_DROPOUT_OF_LEDGER_REASON[reason];
+      await applyCaseAction(
+        tx,
+        ctx,
+        c.id,
+        {
+          type: 'verify',
+          result: 'not_dropout',
+          reason: verified,
+          evidence,
+          text: `台账动态销号：${reason}`,
+          occurredOn: today,
+          attachmentIds: [],
+          version: c.version,
+        },
+        { ledgerClose: { reason, childStatus: STATUS_AFTER_CLOSE[reason] ?? null } },
+      );
+      return;
+    }
+    if (reason !== '已复学')
+      throw new AppError('UNPROCESSABLE', `辍学学生的「${reason}」须在个案中办理（复学、送教上门或延缓入学/休学），请打开该生的个案`, {
+        caseId: c.id,
+      });
+    const suggestion = await suggestionOfCase(tx, ctx, c);
+    await applyCaseAction(tx, ctx, c.id, {
+      type: 'return',
+      planKind: suggestion.kind,
+      text: evidence,
+      occurredOn: today,
+      attachmentIds: [],
+      version: c.version,
+    });
   });
   return entryDetail(ctx, id);
 }
+
+/** The ledger's 销号 reasons for a suspected entry, as 核实非辍学 reasons of the case (the ledger keeps its own word). */
+const NOT_DROPOUT_OF_LEDGER_REASON: Record<string, NotDropoutReason> = {
+  核实在读: '数据错误',
+  外地就读: '外地就读',
+  已转学: '转学',
+  已休学: '休学',
+  请假: '请假',
+  死亡: '死亡',
+  户籍迁出: '户籍迁出',
+  出国: '出国',
+  已毕业: '数据错误',
+  数据错误: '数据错误',
+};
 
 const STATUS_AFTER_CLOSE: Record<string, string | undefined> = {
   已复学: '在读',
@@ -196,31 +283,26 @@ const STATUS_AFTER_CLOSE: Record<string, string | undefined> = {
   已毕业: '已毕业',
 };
 
-/** 认定辍学: the suspected entry is closed (转入辍学台账) and a dropout entry opens, in one transaction. */
+/** 认定辍学 from the ledger page is the case's verification (核实结果：辍学): the child moves to the 辍学学生台账. */
 export async function confirmDropout(ctx: Ctx, id: string, cause: string, note?: string) {
   const row = await getEntry(ctx, id);
   authorize(canDecideLedger(ctx.actor), '认定辍学须由学校、中心校或县教育局办理');
   if (row.entry.ledger !== 'suspected' || row.entry.closedAt) throw new AppError('CONFLICT', '只有在册的疑似辍学记录可以认定为辍学');
   const newId = await inTx(ctx, async (tx) => {
-    await closeEntry(tx, ctx, id, row.child.id, '转入辍学台账', `认定辍学：${cause}${note ? `；${note}` : ''}`);
-    const dropoutId = await openEntry(tx, ctx, {
-      childId: row.child.id,
-      ledger: 'dropout',
-      source: row.entry.source as 'finding',
-      findingId: row.entry.findingId,
-      category: row.entry.category,
-      cause,
-      note,
+    const c = await caseOfEntry(tx, ctx, row);
+    await applyCaseAction(tx, ctx, c.id, {
+      type: 'verify',
+      result: 'dropout',
+      dropoutKind: dropoutKindOf(row.entry.category),
+      cause: cause as (typeof DROPOUT_CAUSES)[number],
+      text: note || `认定辍学：${cause}`,
+      occurredOn: shanghaiToday(ctx.now),
+      attachmentIds: [],
+      version: c.version,
     });
-    await event(tx, ctx, dropoutId, 'confirmed_dropout', { from: id, cause });
-    await audit(tx, ctx, {
-      action: 'ledger.dropout_confirmed',
-      targetType: 'ledger_entry',
-      targetId: dropoutId,
-      childId: row.child.id,
-      data: { cause },
-    });
-    return dropoutId;
+    const entry = await repo.openEntryOf(tx, ctx.actor.countyCode, row.child.id, 'dropout');
+    if (!entry) throw new AppError('CONFLICT', '认定辍学未能完成，请刷新后查看');
+    return entry.id;
   });
   return entryDetail(ctx, newId);
 }

@@ -43,25 +43,6 @@ export async function runningRun(db: DbOrTx, countyCode: string) {
   return r ?? null;
 }
 
-/** Existing findings a run diffs against (optionally only those of one township's area). */
-export async function existingFindings(db: DbOrTx, countyCode: string, township: string | null) {
-  return db
-    .select({ id: findings.id, fingerprint: findings.fingerprint, status: findings.status })
-    .from(findings)
-    .where(and(eq(findings.countyCode, countyCode), township ? eq(findings.townshipCode, township) : undefined));
-}
-
-export async function insertFindings(db: DbOrTx, values: (typeof findings.$inferInsert)[]) {
-  for (let i = 0; i < values.length; i += 1000) await db.insert(findings).values(values.slice(i, i + 1000));
-}
-
-export async function refreshFinding(db: DbOrTx, countyCode: string, id: string, v: Partial<typeof findings.$inferInsert>) {
-  await db
-    .update(findings)
-    .set(v)
-    .where(and(eq(findings.countyCode, countyCode), eq(findings.id, id)));
-}
-
 export async function resolveFindings(db: DbOrTx, countyCode: string, ids: string[], runId: string, now: Date) {
   for (let i = 0; i < ids.length; i += 1000) {
     await db

@@ -15,11 +15,12 @@ import { offsetOf, pageResult } from '../../lib/paging';
 import { buildXlsx } from '../../lib/xlsx';
 import { findingVisible } from '../../policies/scope-sql';
 import { authorize } from '../../policies/org.policy';
-import { canReadFindings, canReviewFindings } from '../../policies/reconciliation.policy';
+import { canDecideIdentity, canReadFindings, canReviewFindings } from '../../policies/reconciliation.policy';
 import { countyName } from '../auth/auth.repository';
 import { maskPreviewRow } from '../imports/imports.presenter';
 import { openEntry, setChildStatus } from '../ledgers/ledger-entries';
 import { CLOSE_REASONS, closeProblem, type CloseReason } from './findings.rules';
+import { findingRefs, refOf, type Ref } from './finding-records';
 import * as repo from './findings.repository';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findFinding>>>;
@@ -66,7 +67,8 @@ export async function counts(ctx: Ctx) {
   return repo.countsByCategory(ctx.db, ctx.actor.scope);
 }
 
-async function getVisible(ctx: Ctx, id: string) {
+/** A finding the actor may see (404 otherwise, as if absent). */
+export async function getVisibleFinding(ctx: Ctx, id: string) {
   authorize(canReadFindings(ctx.actor), '您的角色不能查看比对结果');
   const r = await repo.findFinding(ctx.db, ctx.actor.countyCode, id);
   if (!r || !findingVisible(ctx.actor.scope, r.f)) throw notFound('比对结果');
@@ -81,16 +83,27 @@ const COMPARE: Record<string, string[]> = {
   学籍号: ['学籍号'],
 };
 
-/** The records side by side, with the fields that differ between them named (issue 4, item 5). */
-export async function detail(ctx: Ctx, id: string) {
-  const r = await getVisible(ctx, id);
-  const refs = (r.f.records as { kind: string; snapshotId: string; rowNo: number }[]) ?? [];
-  const records = (await repo.recordsOf(ctx.db, ctx.actor.countyCode, refs)).map((x) => ({
+async function recordViews(ctx: Ctx, refs: Ref[]) {
+  return (await repo.recordsOf(ctx.db, ctx.actor.countyCode, refs)).map((x) => ({
+    ref: refOf(x),
     kind: x.kind,
     kindLabel: REGISTRY_KIND_LABELS[x.kind as RegistryKindName] ?? x.kind,
     fileName: x.fileName,
     rowNo: x.rowNo,
     cells: maskPreviewRow(x.raw),
+  }));
+}
+
+/** The records side by side, with the fields that differ between them named (issue 4, item 5); candidates to decide. */
+export async function detail(ctx: Ctx, id: string) {
+  const r = await getVisibleFinding(ctx, id);
+  const { own, candidates: cands } = findingRefs(r.f.records);
+  const records = await recordViews(ctx, own);
+  const candidateViews = await recordViews(ctx, cands);
+  const subjects = [...new Set(cands.map((c) => c.candidateOf!))].filter((ref) => records.some((x) => x.ref === ref));
+  const candidates = subjects.map((ref) => ({
+    ref,
+    records: candidateViews.filter((v) => cands.some((c) => c.candidateOf === ref && refOf(c) === v.ref)),
   }));
   const differing = Object.entries(COMPARE)
     .filter(([, headers]) => {
@@ -103,7 +116,19 @@ export async function detail(ctx: Ctx, id: string) {
   await inTx(ctx, (tx) => audit(tx, ctx, { action: 'finding.viewed', targetType: 'finding', targetId: id, childId: r.f.childId }));
   const open = r.f.status === 'open';
   const review = canReviewFindings(ctx.actor);
-  return { ...present(r), records, differing, abilities: { confirm: open && review && r.f.childId !== null, close: open && review } };
+  const identity = open && canDecideIdentity(ctx.actor);
+  return {
+    ...present(r),
+    records,
+    differing,
+    candidates,
+    abilities: {
+      confirm: open && review && r.f.childId !== null,
+      close: open && review,
+      merge: identity && candidates.length > 0,
+      split: identity && records.length >= 2,
+    },
+  };
 }
 
 /** Confirm into the 疑似辍学 or 辍学 ledger (the entry a case hangs on). */
@@ -113,7 +138,7 @@ export async function confirm(ctx: Ctx, id: string, v: { ledger: 'suspected' | '
 }
 
 async function decideConfirm(ctx: Ctx, id: string, v: { ledger: 'suspected' | 'dropout'; cause?: string; note?: string }) {
-  const r = await getVisible(ctx, id);
+  const r = await getVisibleFinding(ctx, id);
   authorize(canReviewFindings(ctx.actor), '您的角色不能处理比对结果');
   if (!r.f.childId)
     throw new AppError('VALIDATION', '该比对结果还没有对应到儿童名册中的儿童（身份证号无效或未登记），请先核实身份后再列入台账');
@@ -154,7 +179,7 @@ export async function close(ctx: Ctx, id: string, v: { reason: string; evidence:
 }
 
 async function decideClose(ctx: Ctx, id: string, v: { reason: string; evidence: string }) {
-  const r = await getVisible(ctx, id);
+  const r = await getVisibleFinding(ctx, id);
   authorize(canReviewFindings(ctx.actor), '您的角色不能处理比对结果');
   const problem = closeProblem(v.reason, v.evidence);
   if (problem) throw new AppError('VALIDATION', problem);

@@ -1,41 +1,31 @@
-import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { rows } from '../../db/client';
+import type { Database } from '../../db/client';
 import type { RegistryKind } from '../imports/formats/columns';
-import { parseHouseholdType, type Gender, type IdTypeCode, type StudentStatus } from '../imports/formats/normalize';
-import type { RegistryRecord } from '../imports/formats/records';
+import { parseHouseholdType } from '../imports/formats/normalize';
+import { copyOut } from './copy-out';
+import type { Tables } from './engine/all-records';
+import { CsvScanner } from './engine/csv-scan';
+import { idKeyOf } from './engine/id-key';
+import { dateToInt, HOUSEHOLD_CODES, ID_INVALID, ID_NONE, ID_OTHER, ID_VALID, STATUS_CODES, TableBuilder } from './engine/table';
+import type { IdentityDecision } from './engine/types';
+import { decisionsForRun } from './identity-decisions.service';
 
 /**
- * The committed snapshots of a county, read back from the database as importer records, for the engine (issue 4,
- * item 4: "runs a reconciliation on the newest snapshots"). Records are numbered 1…n per kind across snapshots (a
- * county may hold one roster per school); `origin` maps each number back to its snapshot and file row.
+ * The committed snapshots of a county, read back from the database into the engine's tables (issue 4, item 4: "runs
+ * a reconciliation on the newest snapshots"), with the people's identity decisions. Records are numbered 1…n per kind
+ * across snapshots (a county may hold one roster per school); `origin` maps each number back to its snapshot and row.
+ *
+ * Lean on purpose: rows come as COPY CSV bytes (copy-out.ts) and go field by field into the column store — no object
+ * per row. Reading 300,000 rows as importer records cost more in objects and garbage collection than in the database.
  */
 export type Origin = { snapshotId: string; rowNo: number };
 export type PlatformInput = {
-  records: Record<RegistryKind, RegistryRecord[]>;
-  origin: Record<RegistryKind, Origin[]>;
+  /** the engine's column store, one table per kind */
+  tables: Tables;
+  /** people's active merge/split decisions, which the run respects */
+  decisions: IdentityDecision[];
+  /** per kind: the snapshot (index into snapshotIds) and file row of each record (read with originOf) */
+  origin: Record<RegistryKind, { snapshotIds: string[]; snapshot: Uint16Array; rowNo: Int32Array }>;
   snapshots: Record<RegistryKind, string[]>;
-};
-
-type Row = {
-  snapshot_id: string;
-  row_no: number;
-  name: string;
-  id_number: string | null;
-  id_valid: boolean;
-  gender: string | null;
-  birth_date: string | null;
-  id_type?: string | null;
-  student_no?: string | null;
-  school_code?: string | null;
-  school_name?: string | null;
-  grade?: number | null;
-  class_name?: string | null;
-  status?: string | null;
-  study_mode?: string | null;
-  division_code?: string | null;
-  migrant?: boolean | null;
-  household_type?: string | null;
 };
 
 const TABLE: Record<RegistryKind, string> = {
@@ -46,105 +36,100 @@ const TABLE: Record<RegistryKind, string> = {
   disability: 'disability_records',
 };
 
+/** The columns read, in COPY order: the same eleven for every kind (NULL where a kind has none), then the kind's own. */
+const COMMON = 'r.snapshot_id, r.row_no, r.name, r.id_number, r.id_valid, r.gender, r.birth_date::text';
 const EXTRA: Record<RegistryKind, string> = {
-  hukou: ', r.division_code',
-  xueji:
-    ', r.id_type, r.student_no, r.school_code, r.school_name, r.grade, r.class_name, r.status, r.study_mode, r.division_code, r.migrant',
-  roster: ', r.id_type, r.student_no, r.school_code, r.grade, r.class_name',
-  poverty: ', r.household_type',
-  disability: '',
+  hukou: 'null, null, null, null, null, null, r.division_code',
+  xueji: 'r.id_type, r.student_no, r.school_code, r.school_name, r.grade, r.class_name, r.division_code, r.status, r.study_mode, r.migrant',
+  roster: 'r.id_type, r.student_no, r.school_code, null, r.grade, r.class_name, null',
+  poverty: 'null, null, null, null, null, null, null, r.household_type',
+  disability: 'null, null, null, null, null, null, null',
 };
+const [SNAPSHOT, ROW, NAME, ID, VALID, GENDER, BIRTH, ID_TYPE, STUDENT_NO, SCHOOL, SCHOOL_NAME, GRADE, CLASS, DIVISION] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+];
+const [STATUS, STUDY_MODE, MIGRANT, HOUSEHOLD_TYPE] = [14, 15, 16, 14];
 
-function identity(r: Row, row: number) {
-  const idType = (r.id_type ?? null) as IdTypeCode | null;
-  const idChecked = idType === null || idType === '1';
-  return {
-    row,
-    name: r.name,
-    gender: (r.gender === '男' || r.gender === '女' ? r.gender : null) as Gender | null,
-    genderFromId: false,
-    birthDate: r.birth_date,
-    birthDateFromId: false,
-    idRaw: r.id_number ?? '',
-    idNumber: r.id_number ?? '',
-    idType,
-    idChecked,
-    idValid: r.id_valid,
-    idProblem: null,
-    idUpgradedFrom15: false,
+/** Append the scanner's current row to the table (what from-records.ts putRecord does for an importer record). */
+function putRow(b: TableBuilder, sc: CsvScanner, n: number): void {
+  const kind = b.kind;
+  const i = b.add();
+  const t = b.t;
+  const text = (f: number) => sc.text(f);
+  const pool = (f: number) => {
+    const s = text(f);
+    return s === '' ? -1 : b.intern(s);
   };
-}
-
-function toRecord(kind: RegistryKind, r: Row, row: number): RegistryRecord {
-  const base = identity(r, row);
-  switch (kind) {
-    case 'hukou':
-      return { ...base, kind, nation: '', address: '', householdDivisionCode: r.division_code ?? '', guardianName: '', guardianPhone: '' };
-    case 'xueji':
-      return {
-        ...base,
-        kind,
-        studentNo: r.student_no ?? '',
-        schoolCode: r.school_code ?? '',
-        schoolName: r.school_name ?? '',
-        grade: r.grade ?? null,
-        gradeRaw: r.grade ? String(r.grade) : '',
-        className: r.class_name ?? '',
-        status: (r.status ?? null) as StudentStatus | null,
-        statusRaw: r.status ?? '',
-        studyMode: r.study_mode ?? '',
-        homeTaught: r.study_mode === '送教上门',
-        householdDivisionCode: r.division_code ?? '',
-        migrant: r.migrant ?? null,
-        leftBehind: null,
-        disabled: null,
-      };
-    case 'roster':
-      return {
-        ...base,
-        kind,
-        schoolCode: r.school_code ?? '',
-        grade: r.grade ?? null,
-        gradeRaw: r.grade ? String(r.grade) : '',
-        className: r.class_name ?? '',
-        studentNo: r.student_no ?? '',
-      };
-    case 'poverty':
-      return {
-        ...base,
-        kind,
-        householdType: r.household_type ?? '',
-        householdCategory: parseHouseholdType(r.household_type ?? ''),
-        headName: '',
-        headIdNumber: '',
-        relation: '',
-        divisionCode: '',
-      };
-    case 'disability':
-      return { ...base, kind, disabilityCertNo: '', disabilityCategory: '', disabilityGrade: '' };
+  t.row[i] = n;
+  t.name[i] = text(NAME);
+  const gender = text(GENDER);
+  t.gender[i] = gender === '男' ? 1 : gender === '女' ? 2 : 0;
+  t.birth[i] = dateToInt(text(BIRTH));
+  const id = text(ID);
+  const idType = text(ID_TYPE);
+  t.id[i] = id;
+  t.idState[i] = id === '' ? ID_NONE : idType !== '' && idType !== '1' ? ID_OTHER : text(VALID) === 't' ? ID_VALID : ID_INVALID;
+  t.idKey[i] = t.idState[i] === ID_VALID ? idKeyOf(id) : 0;
+  t.idType[i] = idType === '' ? 0 : idType.charCodeAt(0);
+  if (kind === 'xueji' || kind === 'roster') {
+    t.studentNo[i] = text(STUDENT_NO);
+    t.school[i] = pool(SCHOOL);
+    t.className[i] = pool(CLASS);
+    t.grade[i] = text(GRADE) === '' ? 0 : Number(text(GRADE));
+  }
+  if (kind === 'hukou' || kind === 'xueji') t.division[i] = pool(DIVISION);
+  if (kind === 'xueji') {
+    t.schoolName[i] = pool(SCHOOL_NAME);
+    t.status[i] = STATUS_CODES[text(STATUS) as keyof typeof STATUS_CODES] ?? 0;
+    t.homeTaught[i] = text(STUDY_MODE) === '送教上门' ? 1 : 0;
+    const migrant = text(MIGRANT);
+    t.migrant[i] = migrant === '' ? 0 : migrant === 't' ? 1 : 2;
+  }
+  if (kind === 'poverty') {
+    const type = text(HOUSEHOLD_TYPE);
+    t.householdType[i] = pool(HOUSEHOLD_TYPE);
+    const category = parseHouseholdType(type);
+    t.household[i] = category === null ? 0 : HOUSEHOLD_CODES[category];
   }
 }
 
-/** Load the committed snapshots of the county (every kind; rosters of all schools). */
-export async function loadPlatformInput(db: DbOrTx, countyCode: string): Promise<PlatformInput> {
-  const out: PlatformInput = {
-    records: { hukou: [], xueji: [], roster: [], poverty: [], disability: [] },
-    origin: { hukou: [], xueji: [], roster: [], poverty: [], disability: [] },
-    snapshots: { hukou: [], xueji: [], roster: [], poverty: [], disability: [] },
-  };
+/** Load the committed snapshots of the county (every kind; rosters of all schools) and the active decisions. */
+export async function loadPlatformInput(database: Database, countyCode: string): Promise<PlatformInput> {
+  const county = countyCode.replace(/[^0-9]/g, '');
+  const tables = {} as Tables;
+  const origin = {} as PlatformInput['origin'];
+  const snapshots = {} as PlatformInput['snapshots'];
   for (const kind of Object.keys(TABLE) as RegistryKind[]) {
-    const data = await rows<Row>(
-      db,
-      sql.raw(`select r.snapshot_id, r.row_no, r.name, r.id_number, r.id_valid, r.gender, r.birth_date::text as birth_date${EXTRA[kind]}
+    const csv = await copyOut(
+      database,
+      `select ${COMMON}, ${EXTRA[kind]}
         from ${TABLE[kind]} r join registry_snapshots s on s.county_code = r.county_code and s.id = r.snapshot_id
-        where s.county_code = '${countyCode.replace(/[^0-9]/g, '')}' and s.kind = '${kind}' and s.status = 'committed'
-        order by s.committed_at, r.row_no`),
+        where s.county_code = '${county}' and s.kind = '${kind}' and s.status = 'committed'
+        order by s.committed_at, r.row_no`,
     );
-    data.forEach((r, i) => {
-      out.records[kind].push(toRecord(kind, r, i + 1));
-      out.origin[kind].push({ snapshotId: r.snapshot_id, rowNo: r.row_no });
-    });
-    out.snapshots[kind] = [...new Set(data.map((r) => r.snapshot_id))];
+    const b = new TableBuilder(kind, 1024);
+    const ids: string[] = [];
+    const snapshotOf: number[] = [];
+    const rowNos: number[] = [];
+    const sc = new CsvScanner(csv);
+    while (sc.next()) {
+      if (sc.count <= DIVISION) continue; // the empty line after the last record
+      const snapshotId = sc.text(SNAPSHOT);
+      let s = ids.length > 0 && ids[ids.length - 1] === snapshotId ? ids.length - 1 : ids.indexOf(snapshotId);
+      if (s < 0) s = ids.push(snapshotId) - 1;
+      snapshotOf.push(s);
+      rowNos.push(Number(sc.text(ROW)));
+      putRow(b, sc, rowNos.length);
+    }
+    tables[kind] = b.finish();
+    origin[kind] = { snapshotIds: ids, snapshot: Uint16Array.from(snapshotOf), rowNo: Int32Array.from(rowNos) };
+    snapshots[kind] = ids;
   }
-  return out;
+  return { tables, origin, snapshots, decisions: await decisionsForRun(database.db, countyCode) };
+}
+
+/** Record n (from 1) of a kind: its snapshot and file row. */
+export function originOf(input: PlatformInput, kind: RegistryKind, n: number): Origin {
+  const o = input.origin[kind];
+  return { snapshotId: o.snapshotIds[o.snapshot[n - 1]], rowNo: o.rowNo[n - 1] };
 }

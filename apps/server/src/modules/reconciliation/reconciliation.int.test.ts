@@ -97,7 +97,7 @@ describe('四查三比对 in the platform (issue 4, items 4–5)', () => {
     const absent = (await findings(schoolAdmin))[0];
     const d = (await schoolAdmin.get(`/api/findings/${absent.id}`)).json();
     expect(d.records.map((r: { kindLabel: string }) => r.kindLabel)).toEqual(['户籍', '学籍']);
-    expect(d.abilities).toEqual({ confirm: true, close: true });
+    expect(d.abilities).toMatchObject({ confirm: true, close: true });
     const confirmed = await schoolAdmin.post(`/api/findings/${absent.id}/confirm`, { ledger: 'suspected', note: '电话联系不上' });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ status: 'confirmed', statusLabel: '已列入台账' });

@@ -16,12 +16,14 @@ import { sendXlsx } from '../../lib/xlsx';
 import { ctxOf } from '../../http/context';
 import { streamJob } from '../../lib/sse';
 import * as findings from './findings.service';
+import { identityDecisionRoutes } from './identity-decisions.routes';
 import * as runs from './run.service';
 
 const idParams = z.object({ id: z.string().uuid('编号格式不正确') });
 
 export const reconciliationRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['reconciliation'];
+  await identityDecisionRoutes(app, {});
   app.post(
     '/reconciliation/runs',
     { schema: { tags, summary: '运行四查三比对（后台）', body: runStartSchema, response: { 200: runSchema } } },

@@ -8,11 +8,13 @@ import { offsetOf, pageResult } from '../../lib/paging';
 import { authorize } from '../../policies/org.policy';
 import { canRunReconciliation, canSeeRuns } from '../../policies/reconciliation.policy';
 import { getCountySettings } from '../settings/settings.service';
-import { reconcile } from './engine/reconcile';
+import { reconcileTables } from './engine/reconcile';
 import type { Finding, RegistryKind } from './engine/types';
 import { diffFindings, FINDING_CATEGORIES, fingerprint, type FindingCategory } from './findings.rules';
+import * as batch from './findings-batch.repository';
 import * as repo from './findings.repository';
-import { loadPlatformInput, type PlatformInput } from './platform-input';
+import { refOf } from './finding-records';
+import { loadPlatformInput, originOf, type PlatformInput } from './platform-input';
 
 const running = new Map<string, Promise<void>>();
 export const waitForRun = (id: string) => running.get(id) ?? Promise.resolve();
@@ -51,31 +53,18 @@ async function execute(ctx: Ctx, runId: string, scope: RunScope) {
   const t0 = Date.now();
   jobs.start(runId, 'reading', 0);
   try {
-    const input = await loadPlatformInput(ctx.db, c);
-    const total = Object.values(input.records).reduce((n, r) => n + r.length, 0);
+    const input = await loadPlatformInput(ctx.database, c);
+    const tLoaded = Date.now();
+    const total = Object.values(input.tables).reduce((n, t) => n + t.size, 0);
     jobs.progress(runId, { phase: 'loading', rowsDone: total, rowsTotal: total });
     await breathe();
     const settings = await getCountySettings(ctx.db, c);
-    const result = reconcile(
-      {
-        hukou: input.records.hukou as never,
-        xueji: input.records.xueji as never,
-        roster: input.records.roster as never,
-        poverty: input.records.poverty as never,
-        disability: input.records.disability as never,
-      },
-      { asOf: shanghaiToday(ctx.now), countyCode: c, settings },
-    );
+    const result = reconcileTables(input.tables, { asOf: shanghaiToday(ctx.now), countyCode: c, settings, decisions: input.decisions });
+    const keys = result.children.map((ch) => ch.key);
+    const tLinked = Date.now();
     jobs.progress(runId, { phase: 'feeding', rowsDone: 0, rowsTotal: result.findings.length });
     await breathe();
-    const summary = await save(
-      ctx,
-      runId,
-      scope,
-      input,
-      result.findings,
-      result.children.map((ch) => ch.key),
-    );
+    const summary = await save(ctx, runId, scope, input, result.findings, keys);
     await inTx(ctx, async (tx) => {
       await repo.updateRun(tx, c, runId, {
         status: 'done',
@@ -86,7 +75,10 @@ async function execute(ctx: Ctx, runId: string, scope: RunScope) {
           missingRosters: result.summary.missingRosters,
           children: result.summary.children,
           ambiguous: result.summary.ambiguous,
+          ...(result.summary.decisions ? { decisions: result.summary.decisions } : {}),
           ms: Date.now() - t0,
+          /** where the time went: reading the snapshots, the engine, storing and diffing the findings */
+          phases: { load: tLoaded - t0, engine: tLinked - tLoaded, save: Date.now() - tLinked },
         },
       });
       await audit(tx, ctx, { action: 'reconciliation.finished', targetType: 'reconciliation_run', targetId: runId, data: summary });
@@ -105,7 +97,7 @@ type Fresh = {
   category: FindingCategory;
   name: string;
   idNumber: string | null;
-  records: { kind: string; snapshotId: string; rowNo: number }[];
+  records: { kind: string; snapshotId: string; rowNo: number; candidateOf?: string }[];
   method: string;
   confidence: number;
   explanation: string;
@@ -150,9 +142,12 @@ async function save(ctx: Ctx, runId: string, scope: RunScope, input: PlatformInp
     const village = f.villageCode && f.villageCode.length === 12 ? f.villageCode : null;
     const township = f.villageCode && f.villageCode.length >= 9 ? f.villageCode.slice(0, 9) : null;
     const childId = f.idNumber ? (childByIdNumber.get(f.idNumber) ?? null) : null;
-    const records = (Object.keys(f.rows) as RegistryKind[]).flatMap((kind) =>
-      f.rows[kind].map((n) => ({ kind, ...input.origin[kind][n - 1] })),
-    );
+    const at = (r: { kind: RegistryKind; row: number }) => ({ kind: r.kind, ...originOf(input, r.kind, r.row) });
+    const records: { kind: string; snapshotId: string; rowNo: number; candidateOf?: string }[] = (
+      Object.keys(f.rows) as RegistryKind[]
+    ).flatMap((kind) => f.rows[kind].map((row) => at({ kind, row })));
+    // the candidates of a record the engine left apart: for a person's merge (findingRefs reads them back)
+    for (const a of f.candidates) for (const t of a.candidates) records.push({ ...at(t), candidateOf: refOf(at(a.record)) });
     const useSchool = !household && school;
     return {
       fingerprint: fingerprint(category, childKeys[f.child] ?? `${f.name}|${f.idNumber}`),
@@ -170,38 +165,27 @@ async function save(ctx: Ctx, runId: string, scope: RunScope, input: PlatformInp
       keyGroups: [...new Set([...(childId ? (groups.get(childId) ?? []) : []), ...(category === 'POVERTY_DROPOUT' ? ['脱贫户'] : [])])],
     };
   });
+  const areaSchools = new Set(schoolRows.filter((s) => s.township === scope.id).map((s) => s.id));
   const inArea = (f: { townshipCode: string | null; schoolId: string | null }) =>
-    scope.kind === 'county' ||
-    f.townshipCode === scope.id ||
-    (f.schoolId !== null && schoolRows.some((s) => s.id === f.schoolId && s.township === scope.id));
+    scope.kind === 'county' || f.townshipCode === scope.id || (f.schoolId !== null && areaSchools.has(f.schoolId));
   const mine = fresh.filter(inArea);
-  const existingAll = await ctx.db.select().from(findings).where(eq(findings.countyCode, c));
+  const existingAll = await ctx.db
+    .select({
+      id: findings.id,
+      fingerprint: findings.fingerprint,
+      status: findings.status,
+      townshipCode: findings.townshipCode,
+      schoolId: findings.schoolId,
+    })
+    .from(findings)
+    .where(eq(findings.countyCode, c));
   const existing = existingAll.filter(inArea).map((e) => ({ id: e.id, fingerprint: e.fingerprint, status: e.status }));
   const diff = diffFindings(existing, mine);
   const now = ctx.now;
   await inTx(ctx, async (tx) => {
-    await repo.insertFindings(
-      tx,
-      diff.create.map((f) => ({
-        countyCode: c,
-        id: uuidv7(),
-        ...f,
-        status: 'open' as const,
-        firstRunId: runId,
-        lastRunId: runId,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-    for (const r of diff.refresh) {
-      const { fingerprint: _fp, ...details } = r.finding;
-      await repo.refreshFinding(tx, c, r.id, {
-        ...details,
-        lastRunId: runId,
-        updatedAt: now,
-        ...(r.reopen ? { status: 'open' as const, resolvedRunId: null } : {}),
-      });
-    }
+    const created = diff.create.map((f) => ({ ...f, id: uuidv7() }));
+    await batch.insertFindingsBatch(tx, c, runId, now, created);
+    await batch.refreshFindingsBatch(tx, c, runId, now, diff.refresh);
     await repo.resolveFindings(tx, c, diff.resolve, runId, now);
   });
   const counts = Object.fromEntries(Object.keys(FINDING_CATEGORIES).map((k) => [k, mine.filter((f) => f.category === k).length]));

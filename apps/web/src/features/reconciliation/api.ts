@@ -9,6 +9,8 @@ import type {
   findingCloseSchema,
   findingConfirmSchema,
   findingDetailSchema,
+  identityDecisionInputSchema,
+  identityDecisionSchema,
 } from '@notoneless/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -22,6 +24,8 @@ export type CloseReason = (typeof FINDING_CLOSE_REASONS)[number];
 export type Finding = FindingDto;
 export type FindingDetail = SchemaOutput<typeof findingDetailSchema>;
 export type FindingRecord = FindingDetail['records'][number];
+export type IdentityDecision = SchemaOutput<typeof identityDecisionSchema>;
+export type IdentityDecisionInput = SchemaOutput<typeof identityDecisionInputSchema>;
 export type ConfirmInput = SchemaOutput<typeof findingConfirmSchema>;
 export type CloseInput = SchemaOutput<typeof findingCloseSchema>;
 export type BulkInput = SchemaOutput<typeof findingBulkSchema>;
@@ -72,6 +76,7 @@ export const reconciliationKeys = {
   findingList: (query: FindingQuery) => ['findings', 'list', query] as const,
   counts: ['findings', 'counts'] as const,
   finding: (id: string) => ['findings', 'detail', id] as const,
+  identity: (id: string) => ['findings', 'identity', id] as const,
 };
 
 const findingPath = (id: string, rest = '') => `/api/findings/${encodeURIComponent(id)}${rest}`;
@@ -218,4 +223,29 @@ export function useBulkFindings() {
 
 export function exportFindings(filters: FindingFilters): Promise<void> {
   return downloadFile('/api/findings/export.xlsx', filters, '比对结果.xlsx');
+}
+
+/** The merge/split decisions a finding shows: made on it, or naming one of its records. */
+export function useIdentityDecisions(findingId: string) {
+  return useQuery({
+    queryKey: reconciliationKeys.identity(findingId),
+    queryFn: ({ signal }) => api.get<IdentityDecision[]>(findingPath(findingId, '/identity-decisions'), undefined, { signal }),
+  });
+}
+
+/** 合并为同一人 / 不是同一人（拆分）: takes effect at the next run. */
+export function useDecideIdentity(findingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: IdentityDecisionInput) => api.post<IdentityDecision>(findingPath(findingId, '/identity-decisions'), input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: reconciliationKeys.identity(findingId) }),
+  });
+}
+
+export function useRevokeIdentityDecision(findingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<IdentityDecision>(`/api/identity-decisions/${encodeURIComponent(id)}/revoke`, {}),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: reconciliationKeys.identity(findingId) }),
+  });
 }

@@ -15,7 +15,13 @@ const FILE_LABELS: Record<RegistryKind, string> = {
   disability: '残疾人',
 };
 
-export type ExplainContext = { all: AllRecords; idx: ChildIndex; ambiguities: ReadonlyMap<number, Ambiguity[]> };
+export type ExplainContext = {
+  all: AllRecords;
+  idx: ChildIndex;
+  ambiguities: ReadonlyMap<number, Ambiguity[]>;
+  /** record → the sentences of the people's decisions that shaped its child */
+  decisionNotes?: ReadonlyMap<number, string[]>;
+};
 
 const where = (all: AllRecords, g: number) => `${FILE_LABELS[all.kind(g)]}第 ${all.row(g)} 行`;
 
@@ -153,7 +159,13 @@ export function findingsOf(ctx: ExplainContext, f: ChildFacts): Finding[] {
     '';
   const amb: Ambiguity[] = [];
   for (const k of REGISTRY_KIND_ORDER) for (const g of f[k]) amb.push(...(ctx.ambiguities.get(g) ?? []));
-  const extra = amb.length > 0 ? candidateNote(all, amb) : '';
+  const decided = new Set<string>();
+  if (ctx.decisionNotes && ctx.decisionNotes.size > 0) {
+    for (const k of REGISTRY_KIND_ORDER) for (const g of f[k]) for (const s of ctx.decisionNotes.get(g) ?? []) decided.add(s);
+  }
+  const extra = (amb.length > 0 ? candidateNote(all, amb) : '') + [...decided].map((s) => `${s}。`).join('');
+  const ref = (g: number) => ({ kind: all.kind(g), row: all.row(g) });
+  const candidates = amb.map((a) => ({ record: ref(a.record), candidates: a.candidates.map(ref) }));
   return f.categories.map((code) => {
     const schoolRecord =
       code === 'ENROLLED_ABSENT' ? f.absentXueji[0] : code === 'PRESENT_UNENROLLED' ? f.roster[0] : (f.xueji[0] ?? f.roster[0]);
@@ -169,6 +181,7 @@ export function findingsOf(ctx: ExplainContext, f: ChildFacts): Finding[] {
       child: f.child,
       villageCode,
       schoolCode: schoolRecord === undefined ? '' : all.text(schoolRecord, 'school'),
+      candidates,
     };
   });
 }

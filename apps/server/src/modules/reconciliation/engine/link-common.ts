@@ -1,9 +1,10 @@
 /** What the linking steps share: the method codes, the ambiguity record, the options, small helpers. */
 import type { AllRecords } from './all-records';
 import type { Clusters } from './union-find';
-import type { MatchMethod } from './types';
+import type { IdentityDecision, MatchMethod } from './types';
 
 export const METHODS: readonly MatchMethod[] = [
+  '人工',
   '证件号一致',
   '学籍号',
   '学籍号中的证件号',
@@ -21,11 +22,21 @@ export const M = Object.fromEntries(METHODS.map((m, i) => [m, i])) as Record<Mat
 /** A record left apart because several children fitted it (global record numbers). */
 export type Ambiguity = { record: number; candidates: number[]; by: 'id' | 'name' | 'class' };
 
-export type Linking = { all: AllRecords; clusters: Clusters; ambiguities: Ambiguity[] };
+/** Record → the 说明 sentences of the people's decisions that shaped its child. */
+export type DecisionNotes = Map<number, string[]>;
+
+export type Linking = {
+  all: AllRecords;
+  clusters: Clusters;
+  ambiguities: Ambiguity[];
+  decisionNotes: DecisionNotes;
+  decisions: { applied: number; unmatched: number } | null;
+};
 
 export type LinkOptions = {
   exactIdOnly?: boolean;
   timings?: Record<string, number>;
+  decisions?: readonly IdentityDecision[];
   /** For step 6: the school year Y, its start (MM-DD) and the age of grade 1. */
   schoolYear: number;
   schoolYearStart: string;

@@ -14,10 +14,12 @@
  *     as many same-name rows as same-name 学籍: all present, 同班同名); then 年级+姓名 within school and grade.
  *  6. 姓名+年龄 — roster rows with no 学籍 and no ID: the one unaccounted child of that name, of an age that fits the
  *     grade (several: the one living in the school's township, then the one of the grade's age).
+ * A person's decisions come first (link-decisions.ts): a split is never crossed, a merge is 人工 (after step 1).
  */
 import { AllRecords, type Tables } from './all-records';
 import { PartitionedKeyIndex } from './id-key';
-import { M, type Ambiguity, type LinkOptions, type Linking } from './link-common';
+import { M, type Ambiguity, type DecisionNotes, type LinkOptions, type Linking } from './link-common';
+import { applyDecisions, guardSplits, matchDecisions, openAmbiguities } from './link-decisions';
 import { correctIds, linkStudentNumbers } from './link-ids';
 import { linkNameAndBirth } from './link-names';
 import { linkRosterByClass, linkRosterToHukou } from './link-roster';
@@ -25,7 +27,7 @@ import { namesAgree } from './names';
 import { ID_OTHER, ID_VALID } from './table';
 import { Clusters } from './union-find';
 
-export { METHODS, type Ambiguity, type LinkOptions, type Linking } from './link-common';
+export { METHODS, type Ambiguity, type DecisionNotes, type LinkOptions, type Linking } from './link-common';
 
 export function linkRecords(tables: Tables, opts: LinkOptions): Linking {
   const t0 = performance.now();
@@ -37,6 +39,10 @@ export function linkRecords(tables: Tables, opts: LinkOptions): Linking {
   const [x0, x1] = all.range('xueji');
   const [r0, r1] = all.range('roster');
   const c = new Clusters(all.total, { hukou: [h0, h1], xueji: [x0, x1], roster: [r0, r1] }, all.idState);
+  // People's decisions: splits guard every union from the start; merges are applied after the exact-ID step.
+  const matched = opts.decisions && opts.decisions.length > 0 ? matchDecisions(all, opts.decisions) : [];
+  guardSplits(c, matched);
+  const decisionNotes: DecisionNotes = new Map();
 
   // 1. The same ID number: valid ones by their integer key, the rest (invalid, other documents) as written.
   const byId = new PartitionedKeyIndex(all.idKey, (g, first) => c.union(g, first, M.证件号一致));
@@ -57,7 +63,8 @@ export function linkRecords(tables: Tables, opts: LinkOptions): Linking {
     if (same === undefined) firsts.push(g);
     else c.union(g, same, M.证件号一致);
   }
-  if (opts.exactIdOnly) return { all, clusters: c, ambiguities };
+  const decisions = matched.length > 0 ? applyDecisions(c, matched, decisionNotes) : null;
+  if (opts.exactIdOnly) return { all, clusters: c, ambiguities, decisionNotes, decisions };
 
   const lap = (name: string) => {
     const now = performance.now();
@@ -75,5 +82,6 @@ export function linkRecords(tables: Tables, opts: LinkOptions): Linking {
   lap('link.class');
   linkRosterToHukou(all, c, ambiguities, opts);
   lap('link.age');
-  return { all, clusters: c, ambiguities };
+  const open = matched.length > 0 ? openAmbiguities(c, ambiguities, matched) : ambiguities;
+  return { all, clusters: c, ambiguities: open, decisionNotes, decisions };
 }

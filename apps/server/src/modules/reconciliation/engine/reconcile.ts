@@ -71,6 +71,7 @@ export function reconcileTables(tables: Tables, opts: ReconcileOptions): Reconci
     schoolYearStart: settings.schoolYearStart,
     gradeOneAge: settings.eligibleAgeFrom,
     timings: opts.timings,
+    decisions: opts.decisions,
   });
   let t = performance.now();
   const lap = (name: string) => {
@@ -102,7 +103,9 @@ export function reconcileTables(tables: Tables, opts: ReconcileOptions): Reconci
     else ambiguities.set(a.record, [a]);
   }
   const byCategory = new Map<CategoryCode, Finding[]>(CATEGORY_CODES.map((c) => [c, []]));
-  for (const f of facts) for (const finding of findingsOf({ all, idx, ambiguities }, f)) byCategory.get(finding.code)?.push(finding);
+  for (const f of facts)
+    for (const finding of findingsOf({ all, idx, ambiguities, decisionNotes: linking.decisionNotes }, f))
+      byCategory.get(finding.code)?.push(finding);
   const findings = CATEGORY_CODES.flatMap((c) => byCategory.get(c) ?? []);
   lap('findings');
 
@@ -140,6 +143,7 @@ export function reconcileTables(tables: Tables, opts: ReconcileOptions): Reconci
       children: idx.count,
       links,
       ambiguous: ambiguities.size,
+      ...(linking.decisions ? { decisions: linking.decisions } : {}),
     },
   };
 }

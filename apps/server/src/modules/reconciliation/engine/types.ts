@@ -12,6 +12,7 @@ export const CATEGORY_LABELS: Record<CategoryCode, string> = FINDING_CATEGORY_LA
 
 /** How two records were tied (匹配方式). */
 export type MatchMethod =
+  | '人工'
   | '证件号一致'
   | '证件号纠错'
   | '学籍号'
@@ -25,6 +26,7 @@ export type MatchMethod =
   | '同班同名';
 
 export const METHOD_CONFIDENCE: Record<MatchMethod, number> = {
+  人工: 1,
   证件号一致: 1,
   学籍号: 1,
   学籍号中的证件号: 0.98,
@@ -42,6 +44,16 @@ export const REGISTRY_KIND_ORDER: readonly RegistryKind[] = ['hukou', 'xueji', '
 
 /** The data-row numbers (from 1) of one child's records, by file. */
 export type RowsByKind = Record<RegistryKind, number[]>;
+
+/** A record named by its file and data-row number. */
+export type RecordRef = { kind: RegistryKind; row: number };
+
+/**
+ * A person's decision on who is who (platform only; the command line never has any): the records named by `left` and
+ * `right` (stable record keys, record-key.ts) are the same child (merge) or never the same child (split). `note`, a
+ * sentence naming who decided, when and why, is added to the 说明 of the findings it shapes.
+ */
+export type IdentityDecision = { decision: 'merge' | 'split'; left: string; right: string; note: string };
 
 export type Finding = {
   code: CategoryCode;
@@ -62,6 +74,8 @@ export type Finding = {
   /** Where the finding belongs: the 户籍 village (区划代码) and the school of the 学籍/名册 involved. */
   villageCode: string;
   schoolCode: string;
+  /** Records left apart because several children fitted them, each with the records it may belong to (for a person). */
+  candidates: { record: RecordRef; candidates: RecordRef[] }[];
 };
 
 /** One record tied to a resolved child, and how (the first record of a child is its anchor: method null). */
@@ -89,6 +103,8 @@ export type ReconcileSummary = {
   links: Partial<Record<MatchMethod, number>>;
   /** Records left unmatched because several children fitted equally (named in the findings' 说明). */
   ambiguous: number;
+  /** With decisions: how many shaped the run, and how many named no record of this run (or several, for a merge). */
+  decisions?: { applied: number; unmatched: number };
 };
 
 export type ReconcileResult = {
@@ -110,6 +126,8 @@ export type ReconcileOptions = {
   exactIdOnly?: boolean;
   /** Filled with the milliseconds each phase took, when given. */
   timings?: Record<string, number>;
+  /** People's merge/split decisions (the platform's; the command line has none). */
+  decisions?: readonly IdentityDecision[];
 };
 
 /** What reading one file gave: rows (non-blank data rows), rejected rows and the problems. */

@@ -17,6 +17,8 @@ export class Clusters {
   edgeB: Int32Array;
   edgeMethod: Uint8Array;
   edges = 0;
+  /** People's splits: clusters that must never join (null: none, and no cost). */
+  guard: { allows(ra: number, rb: number): boolean; joined(from: number, to: number): void } | null = null;
 
   /**
    * `ranges`: [start, end) of the 户籍, 学籍 and 名册 records (their counts start at 1); `valid[g]`: 1 when record g
@@ -69,11 +71,15 @@ export class Clusters {
     return this.n[root * STRIDE + VALID];
   }
 
-  /** Tie record a to record b's cluster (a's evidence: `method`, a code). Returns false when already one cluster. */
+  /**
+   * Tie record a to record b's cluster (a's evidence: `method`, a code). Returns false when already one cluster, or when
+   * a person decided that the two clusters are different children.
+   */
   union(a: number, b: number, method: number): boolean {
     let ra = this.find(a);
     let rb = this.find(b);
     if (ra === rb) return false;
+    if (this.guard && !this.guard.allows(ra, rb)) return false;
     const n = this.n;
     if (n[ra * STRIDE + SIZE] > n[rb * STRIDE + SIZE]) {
       const x = ra;
@@ -88,6 +94,7 @@ export class Clusters {
     n[ob + XUEJI] += n[oa + XUEJI];
     n[ob + ROSTER] += n[oa + ROSTER];
     if (n[ob + VALID] < 0) n[ob + VALID] = n[oa + VALID];
+    this.guard?.joined(ra, rb);
     this.addEdge(a, b, method);
     return true;
   }

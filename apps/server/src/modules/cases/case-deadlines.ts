@@ -1,0 +1,54 @@
+import { uuidv7 } from 'uuidv7';
+import {
+  deadlineChanges,
+  deadlinesOnOpen,
+  type ActionFacts,
+  type CaseStatus,
+  type DeadlineEnv,
+  type PlannedDeadline,
+} from '@notoneless/shared';
+import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../../http/context';
+import { getCountySettings, getSchoolCalendar } from '../settings/settings.service';
+import * as records from './case-records.repository';
+
+/** The county's settings and school calendar, as the deadline rules need them. */
+export async function deadlineEnvOf(db: DbOrTx, countyCode: string): Promise<DeadlineEnv> {
+  const [settings, calendar] = await Promise.all([getCountySettings(db, countyCode), getSchoolCalendar(db, countyCode)]);
+  return { settings, calendar };
+}
+
+async function create(tx: DbOrTx, ctx: Ctx, caseId: string, plans: PlannedDeadline[], eventId: string | null) {
+  await records.insertDeadlines(
+    tx,
+    plans.map((p) => ({
+      countyCode: ctx.actor.countyCode,
+      id: uuidv7(),
+      caseId,
+      kind: p.kind,
+      dueOn: p.dueOn,
+      eventId,
+      createdAt: ctx.now,
+    })),
+  );
+}
+
+/** The clocks a new case starts (packages/shared rules/cases/deadlines.ts deadlinesOnOpen). */
+export async function startDeadlines(
+  tx: DbOrTx,
+  ctx: Ctx,
+  caseId: string,
+  status: CaseStatus,
+  openedOn: string,
+  eventId: string,
+  env: DeadlineEnv,
+) {
+  await create(tx, ctx, caseId, deadlinesOnOpen(status, openedOn, env), eventId);
+}
+
+/** Meet the clocks an action answers and start the ones it sets (rules/cases/deadlines.ts deadlineChanges). */
+export async function applyDeadlineChanges(tx: DbOrTx, ctx: Ctx, caseId: string, facts: ActionFacts, eventId: string, env: DeadlineEnv) {
+  const changes = deadlineChanges(facts, env);
+  await records.meetDeadlines(tx, ctx.actor.countyCode, caseId, changes.meet, ctx.now, eventId);
+  await create(tx, ctx, caseId, changes.create, eventId);
+}

@@ -1,0 +1,82 @@
+import { KEY_GROUPS } from '@notoneless/shared';
+import { Checkbox, Select } from 'antd';
+import { FilterBar } from '../../../components/filter-bar';
+import { SearchInput } from '../../../components/search-input';
+import type { QueryValue } from '../../../lib/api';
+import { GRADE_OPTIONS } from '../../../lib/labels';
+import { oneOf, SEARCH_BY_LABEL } from '../../../lib/select';
+import { SchoolSelect, TownshipSelect } from '../../schools/components/jurisdiction-selects';
+import type { CaseFilters } from '../api';
+import { isStatusFilter, STATUS_FILTER_OPTIONS } from '../labels';
+
+export const CASE_FILTER_KEYS = ['q', 'status', 'townshipCode', 'schoolId', 'grade', 'keyGroup', 'overdue'] as const;
+type Key = (typeof CASE_FILTER_KEYS)[number];
+
+/** The URL's filter strings as the API's query; 未结案 when no status is chosen. */
+export function toCaseFilters(filters: Partial<Record<Key, string>>): CaseFilters {
+  return {
+    q: filters.q,
+    status: isStatusFilter(filters.status) ? filters.status : 'open',
+    townshipCode: filters.townshipCode,
+    schoolId: filters.schoolId,
+    grade: filters.grade ? Number(filters.grade) : undefined,
+    keyGroup: oneOf(KEY_GROUPS, filters.keyGroup),
+    overdue: filters.overdue === 'true' ? true : undefined,
+  };
+}
+
+type Props = {
+  filters: Partial<Record<Key, string>>;
+  setFilters: (patch: Partial<Record<Key, QueryValue>>) => void;
+  onReset: () => void;
+};
+
+const KEY_GROUP_OPTIONS = KEY_GROUPS.map((g) => ({ value: g, label: g }));
+const full = { width: '100%' };
+
+/** Status (未结案 by default), township, school, grade, key group, 逾期 and a search box. */
+export function CasesFiltersBar({ filters, setFilters, onReset }: Props) {
+  return (
+    <FilterBar onReset={onReset} wideFirst>
+      <SearchInput value={filters.q} placeholder="姓名 / 拼音首字母 / 身份证号后四位" onSearch={(q) => setFilters({ q })} />
+      <Select
+        style={full}
+        aria-label="个案状态"
+        options={STATUS_FILTER_OPTIONS}
+        value={isStatusFilter(filters.status) ? filters.status : 'open'}
+        onChange={(status: string) => setFilters({ status: status === 'open' ? undefined : status })}
+      />
+      <TownshipSelect
+        value={filters.townshipCode}
+        onChange={(townshipCode?: string) => setFilters({ townshipCode, schoolId: undefined })}
+      />
+      <SchoolSelect
+        townshipCode={filters.townshipCode}
+        value={filters.schoolId}
+        onChange={(schoolId?: string) => setFilters({ schoolId })}
+      />
+      <Select
+        allowClear
+        style={full}
+        placeholder="全部年级"
+        aria-label="年级"
+        options={GRADE_OPTIONS}
+        value={filters.grade ? Number(filters.grade) : undefined}
+        onChange={(grade?: number) => setFilters({ grade })}
+      />
+      <Select
+        allowClear
+        showSearch={SEARCH_BY_LABEL}
+        style={full}
+        placeholder="全部重点群体"
+        aria-label="重点群体"
+        options={KEY_GROUP_OPTIONS}
+        value={filters.keyGroup}
+        onChange={(keyGroup?: string) => setFilters({ keyGroup })}
+      />
+      <Checkbox checked={filters.overdue === 'true'} onChange={(e) => setFilters({ overdue: e.target.checked ? 'true' : undefined })}>
+        只看逾期
+      </Checkbox>
+    </FilterBar>
+  );
+}
