@@ -19,6 +19,7 @@ import { hashPassword } from '../../modules/auth/password';
 import { insertAudit } from '../../modules/audit/audit.repository';
 import { replaceCalendar } from '../../modules/settings/settings.repository';
 import { namePinyin } from '../../lib/pinyin';
+import { seedDemoCases } from './demo-cases';
 import { DEMO_CALENDAR } from './demo-calendar';
 
 export const DEMO_PASSWORD = 'Demo2026';
@@ -247,6 +248,7 @@ export async function seedDemo(tx: DbOrTx, opts: Required<Pick<SynthOptions, 'ch
     insert into ledger_events (county_code, id, entry_id, at, actor_name, type, data)
     select county_code, uuid_v7(), id, opened_at, '系统', 'opened', jsonb_build_object('source', 'survey', 'cause', cause)
     from ledger_entries where county_code = ${c}`);
+  await seedDemoCases(tx, c, now);
   await replaceCalendar(tx, c, DEMO_CALENDAR);
   await insertAudit(tx, {
     countyCode: c,
