@@ -23,7 +23,15 @@ afterAll(async () => {
 });
 
 type Paged<T> = { items: T[]; total: number };
-type Child = { id: string; name: string; gender: string; birthDate: string | null; schoolId: string | null; grade: number | null; className: string | null };
+type Child = {
+  id: string;
+  name: string;
+  gender: string;
+  birthDate: string | null;
+  schoolId: string | null;
+  grade: number | null;
+  className: string | null;
+};
 type CaseItem = { id: string; name: string; status: string; version: number; actions: string[]; nextDeadline: { dueOn: string } | null };
 type Api = Awaited<ReturnType<typeof apiLogin>>;
 
@@ -176,7 +184,9 @@ describe('个案 journey (issue 5): finding → case → home visit → 劝返�
       school.id,
     );
     const run = await admin.post<{ id: string }>('/api/reconciliation/runs', {});
-    await expect.poll(async () => (await admin.get<{ status: string }>(`/api/reconciliation/runs/${run.id}`)).status, { timeout: 60_000 }).toBe('done');
+    await expect
+      .poll(async () => (await admin.get<{ status: string }>(`/api/reconciliation/runs/${run.id}`)).status, { timeout: 60_000 })
+      .toBe('done');
     const findings = await admin.get<Paged<{ id: string; category: string; childId: string | null }>>(
       `/api/findings?q=${encodeURIComponent(target.name)}&category=ENROLLED_ABSENT`,
     );
@@ -242,7 +252,7 @@ describe('个案 journey (issue 5): finding → case → home visit → 劝返�
     await shot(page, 'case-offline-queued-phone');
     // back online: sent once, and the story shows it with the photo
     await page.context().setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.evaluate("window.dispatchEvent(new Event('online'))");
     await page.getByText(/离线保存的「入户走访」.*已提交/).waitFor();
     const timeline = page.locator('.ant-timeline').first();
     await timeline.getByText(/入户走访，见到父亲 张某，结果：考虑中/).waitFor();
@@ -259,16 +269,36 @@ describe('个案 journey (issue 5): finding → case → home visit → 劝返�
   it('the school issues the 劝返通知书 (DOCX with the name and the deadline) and records its delivery', async () => {
     const page = await open('xiaozhang');
     await page.goto(`${baseUrl}/cases/${state.caseId}`);
-    let drawer = await openAction(page, '发放劝返通知书');
+    // two people at once: the county writes a note while the school's form is open; the school's answer is a conflict
+    let drawer = await openAction(page, '情况说明');
+    await drawer.getByLabel('说明').fill('学校已联系村委会了解情况');
+    const admin = await apiLogin(baseUrl, 'admin');
+    const seen = await admin.get<CaseItem>(`/api/cases/${state.caseId}`);
+    await admin.post(`/api/cases/${state.caseId}/actions`, {
+      type: 'note',
+      occurredOn: new Date().toISOString().slice(0, 10),
+      version: seen.version,
+      text: '县教育局已电话督办',
+    });
+    await drawer.getByRole('button', { name: /提\s*交/ }).click();
+    await page.locator('.ant-alert-warning', { hasText: '该个案已被他人更新' }).waitFor();
+    await page.locator('.ant-timeline').getByText('县教育局已电话督办').waitFor();
+
+    drawer = await openAction(page, '发放劝返通知书');
     const guardian = drawer.getByLabel('监护人姓名');
     if (!(await guardian.inputValue())) await guardian.fill('张某');
     await submitAction(page, drawer, '发放劝返通知书');
     drawer = await openAction(page, '劝返通知书送达');
     await drawer.getByLabel('说明').fill('当面送达，监护人签收');
     await submitAction(page, drawer, '劝返通知书送达');
-    await page.locator('.ant-timeline').getByText(/《劝返通知书》送达，签收人/).waitFor();
+    await page
+      .locator('.ant-timeline')
+      .getByText(/《劝返通知书》送达，签收人/)
+      .waitFor();
     const principal = await apiLogin(baseUrl, 'xiaozhang');
-    const detail = await principal.get<CaseItem & { deadlines: { kind: string; dueOn: string; met: boolean }[] }>(`/api/cases/${state.caseId}`);
+    const detail = await principal.get<CaseItem & { deadlines: { kind: string; dueOn: string; met: boolean }[] }>(
+      `/api/cases/${state.caseId}`,
+    );
     const returnBy = detail.deadlines.find((d) => d.kind === 'notice_return' && !d.met);
     expect(returnBy).toBeTruthy();
     state.deadline = returnBy!.dueOn;
@@ -294,6 +324,7 @@ describe('个案 journey (issue 5): finding → case → home visit → 劝返�
     const item = page.getByRole('link', { name: new RegExp(state.child!.name) }).first();
     await item.waitFor();
     await expect(item.textContent()).resolves.toMatch(/逾期/);
+    await expect(item.textContent()).resolves.toMatch(/已升级/);
     await shot(page, 'case-inbox-escalated-desktop');
     await item.click();
     await page.waitForURL(new RegExp(`/cases/${state.caseId}`));
@@ -340,6 +371,31 @@ describe('个案 journey (issue 5): finding → case → home visit → 劝返�
     await centre.locator('.ant-table-tbody tr', { hasText: state.child!.name }).getByText('已销号').waitFor();
     await shot(centre, 'cases-list-desktop');
     await centre.close();
+  });
+
+  it("the child's page shows the case story; the ledger entry links to the case", async () => {
+    for (const [viewport, suffix] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      const page = await open('xiaozhang', viewport, state.now);
+      await page.goto(`${baseUrl}/children/${state.child!.id}`);
+      const card = page.locator('.ant-card', { hasText: '个案（一生一表一档案）' });
+      await card.getByText('已销号').waitFor();
+      await card.getByRole('link', { name: '查看个案' }).waitFor();
+      await card.getByRole('button', { name: '报告疑似辍学' }).waitFor(); // no open case: a new report is possible
+      if (suffix === 'phone') await noSidewaysScroll(page);
+      await shot(page, `case-child-page-${suffix}`);
+      await page.close();
+    }
+    const page = await open('xiaozhang', DESKTOP, state.now);
+    await page.goto(`${baseUrl}/ledgers/dropout?state=all&q=${encodeURIComponent(state.child!.name)}`);
+    await page.locator('.ant-table-tbody tr', { hasText: state.child!.name }).getByRole('link', { name: state.child!.name }).click();
+    await page.waitForURL(/\/ledgers\/entries\//);
+    await expect(page.getByRole('button', { name: '认定辍学' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: '查看个案' }).click();
+    await page.waitForURL(new RegExp(`/cases/${state.caseId}$`));
+    await page.close();
     expect(errors).toEqual([]);
   });
 });

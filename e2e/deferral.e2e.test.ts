@@ -277,14 +277,20 @@ describe('延缓入学/休学 (seed 002): refused with what is missing, then acc
       const home = await open('xiaozhang', viewport, now);
       const inbox = home.locator('.ant-card', { hasText: '全部待办' });
       await inbox.getByText(second.child.name).first().waitFor();
-      await inbox.getByText(/逾期 \d+ 天/).first().waitFor();
+      await inbox
+        .getByText(/逾期 \d+ 天/)
+        .first()
+        .waitFor();
       if (viewport === PHONE) await noSidewaysScroll(home);
       await shot(home, `workbench-inbox-${suffix}`);
       await home.close();
 
       const unit = await open('zhongxinxiao', viewport, now);
       const escalated = unit.locator('.ant-card', { hasText: '全部待办' });
-      await escalated.getByText(/已升级/).first().waitFor();
+      await escalated
+        .getByText(/已升级/)
+        .first()
+        .waitFor();
       if (viewport === PHONE) await noSidewaysScroll(unit);
       await shot(unit, `workbench-inbox-escalated-${suffix}`);
       await unit.close();

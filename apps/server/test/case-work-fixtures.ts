@@ -61,20 +61,18 @@ export async function addDeadline(db: DbOrTx, countyCode: string, caseId: string
 export async function addAttachment(db: DbOrTx, countyCode: string, uploadedBy: string, fileName: string, caseId: string | null = null) {
   const id = uuidv7();
   const sha256 = crypto.createHash('sha256').update(id).digest('hex');
-  await db
-    .insert(attachments)
-    .values({
-      countyCode,
-      id,
-      caseId,
-      sha256,
-      mime: 'application/pdf',
-      size: 100,
-      fileName,
-      storageKey: sha256,
-      uploadedBy,
-      uploadedAt: new Date(),
-    });
+  await db.insert(attachments).values({
+    countyCode,
+    id,
+    caseId,
+    sha256,
+    mime: 'application/pdf',
+    size: 100,
+    fileName,
+    storageKey: sha256,
+    uploadedBy,
+    uploadedAt: new Date(),
+  });
   return id;
 }
 

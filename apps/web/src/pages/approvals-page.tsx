@@ -68,9 +68,19 @@ function Approvals() {
         )}
       </Spin>
       {query.data && query.data.total > pageSize ? (
-        <Pagination align="end" size="small" current={page} pageSize={pageSize} total={query.data.total} onChange={setPage} showSizeChanger={false} />
+        <Pagination
+          align="end"
+          size="small"
+          current={page}
+          pageSize={pageSize}
+          total={query.data.total}
+          onChange={setPage}
+          showSizeChanger={false}
+        />
       ) : null}
-      {decider.target ? <DecideModal key={decider.key} approval={decider.target.approval} decision={decider.target.decision} onClose={decider.close} /> : null}
+      {decider.target ? (
+        <DecideModal key={decider.key} approval={decider.target.approval} decision={decider.target.decision} onClose={decider.close} />
+      ) : null}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../app/auth-context';
 import { PageHeader } from '../components/page-header';
-import { downloadEnrollmentNotices, enrollmentNoticesPrintUrl } from '../features/enrollment-notices/api';
+import { downloadEnrollmentNotices, openEnrollmentNoticesPrint } from '../features/enrollment-notices/api';
 import { RequireCan } from '../features/inbox/components/require-can';
 import { useTownshipOptions } from '../features/divisions/api';
 import { useSettings } from '../features/settings/api';
@@ -35,11 +35,8 @@ function EnrollmentNotices() {
   const coming = schoolYearOf(todayInShanghai(), settings) + 1;
   const [schoolYear, setSchoolYear] = useState(coming);
   const [township, setTownship] = useState<string | undefined>(county ? WHOLE_COUNTY : undefined);
-  const [busy, setBusy] = useState(false);
-  const options = [
-    ...(county ? [{ value: WHOLE_COUNTY, label: '全县' }] : []),
-    ...townships.options,
-  ];
+  const [busy, setBusy] = useState<'docx' | 'print' | null>(null);
+  const options = [...(county ? [{ value: WHOLE_COUNTY, label: '全县' }] : []), ...townships.options];
   const chosen = township ?? (options.length === 1 ? options[0].value : undefined);
   const townshipName = options.find((o) => o.value === chosen)?.label ?? '';
   // the grade-1 cohort: one age band of the 适龄 rule
@@ -47,14 +44,15 @@ function EnrollmentNotices() {
   const query = { townshipCode: chosen || undefined, schoolYear };
   const ready = chosen !== undefined;
 
-  const onDownload = async () => {
-    setBusy(true);
+  const run = async (what: 'docx' | 'print') => {
+    setBusy(what);
     try {
-      await downloadEnrollmentNotices(query, townshipName);
+      if (what === 'docx') await downloadEnrollmentNotices(query, townshipName);
+      else await openEnrollmentNoticesPrint(query);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -74,7 +72,11 @@ function EnrollmentNotices() {
               style={{ width: '100%' }}
             />
           </Form.Item>
-          <Form.Item label="入学学年" required extra={`出生于 ${cohort.from} 至 ${cohort.to} 的儿童（年满 ${settings.eligibleAgeFrom} 周岁）`}>
+          <Form.Item
+            label="入学学年"
+            required
+            extra={`出生于 ${cohort.from} 至 ${cohort.to} 的儿童（年满 ${settings.eligibleAgeFrom} 周岁）`}
+          >
             <Select
               value={schoolYear}
               onChange={(v: number) => setSchoolYear(v)}
@@ -84,10 +86,10 @@ function EnrollmentNotices() {
           </Form.Item>
         </Form>
         <Flex gap={8} wrap>
-          <Button type="primary" icon={<DownloadOutlined />} disabled={!ready} loading={busy} onClick={() => void onDownload()}>
+          <Button type="primary" icon={<DownloadOutlined />} disabled={!ready} loading={busy === 'docx'} onClick={() => void run('docx')}>
             下载 DOCX
           </Button>
-          <Button icon={<PrinterOutlined />} disabled={!ready} href={ready ? enrollmentNoticesPrintUrl(query) : undefined} target="_blank" rel="noreferrer">
+          <Button icon={<PrinterOutlined />} disabled={!ready} loading={busy === 'print'} onClick={() => void run('print')}>
             打开打印页
           </Button>
         </Flex>

@@ -39,9 +39,14 @@ function HomeTeaching() {
   const cases = useCases({ status: 'home_teaching', page: 1, pageSize: 200 });
   const short = new Set((missing.data?.items ?? []).map((m) => m.caseId));
   const schools = [
-    ...new Set([...(missing.data?.items ?? []).map((m) => m.schoolName), ...(cases.data?.items ?? []).map((c) => c.schoolName)].filter((s): s is string => Boolean(s))),
+    ...new Set(
+      [...(missing.data?.items ?? []).map((m) => m.schoolName), ...(cases.data?.items ?? []).map((c) => c.schoolName)].filter(
+        (s): s is string => Boolean(s),
+      ),
+    ),
   ].sort();
-  const bySchool = <T extends { schoolName: string | null }>(rows: T[]) => (filters.school ? rows.filter((r) => r.schoolName === filters.school) : rows);
+  const bySchool = <T extends { schoolName: string | null }>(rows: T[]) =>
+    filters.school ? rows.filter((r) => r.schoolName === filters.school) : rows;
   const missingItems = bySchool(missing.data?.items ?? []);
   const children = bySchool(cases.data?.items ?? []);
 
@@ -57,7 +62,12 @@ function HomeTeaching() {
       <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }}>
         <Button icon={<LeftOutlined />} onClick={() => setFilters({ week: shiftWeek(monday, -1) })} aria-label="上一周" />
         <Typography.Text strong>{monday === thisMonday ? `本周 ${weekLabel(monday)}` : weekLabel(monday)}</Typography.Text>
-        <Button icon={<RightOutlined />} disabled={monday >= thisMonday} onClick={() => setFilters({ week: shiftWeek(monday, 1) })} aria-label="下一周" />
+        <Button
+          icon={<RightOutlined />}
+          disabled={monday >= thisMonday}
+          onClick={() => setFilters({ week: shiftWeek(monday, 1) })}
+          aria-label="下一周"
+        />
         {monday !== thisMonday ? (
           <Button type="link" onClick={() => setFilters({ week: undefined })}>
             回到本周
@@ -88,7 +98,9 @@ function HomeTeaching() {
       {tab === 'missing' ? (
         <>
           {missing.error ? <QueryError error={missing.error} onRetry={() => void missing.refetch()} /> : null}
-          <Spin spinning={missing.isFetching}>{missing.data ? <MissingList items={missingItems} /> : <div style={{ minHeight: 80 }} />}</Spin>
+          <Spin spinning={missing.isFetching}>
+            {missing.data ? <MissingList items={missingItems} /> : <div style={{ minHeight: 80 }} />}
+          </Spin>
         </>
       ) : (
         <>
@@ -121,8 +133,16 @@ function HomeTeaching() {
               columns={[
                 { title: '姓名', dataIndex: 'name', render: (_, c) => <Link to={`/cases/${c.id}`}>{c.name}</Link> },
                 { title: '身份证号', dataIndex: 'idNumberMasked' },
-                { title: '学校年级', dataIndex: 'schoolName', render: (_, c) => orDash([c.schoolName, c.grade ? gradeLabel(c.grade) : null].filter(Boolean).join(' ')) },
-                { title: '户籍村', dataIndex: 'villageName', render: (_, c) => orDash([c.townshipName, c.villageName].filter(Boolean).join(' ')) },
+                {
+                  title: '学校年级',
+                  dataIndex: 'schoolName',
+                  render: (_, c) => orDash([c.schoolName, c.grade ? gradeLabel(c.grade) : null].filter(Boolean).join(' ')),
+                },
+                {
+                  title: '户籍村',
+                  dataIndex: 'villageName',
+                  render: (_, c) => orDash([c.townshipName, c.villageName].filter(Boolean).join(' ')),
+                },
                 { title: '本周', key: 'week', render: (_, c) => weekTag(c) },
                 { title: '报告日期', dataIndex: 'reportedOn', render: (_, c) => formatDate(c.reportedOn) },
               ]}

@@ -35,7 +35,9 @@ function AllInbox() {
   const all = sortInbox(inbox.data?.items ?? []);
   const schools = [...new Set(all.map((i) => i.schoolName).filter((s): s is string => Boolean(s)))].sort();
   const q = filters.q?.trim() ?? '';
-  const rest = all.filter((i) => (!filters.school || i.schoolName === filters.school) && (!q || i.childName.includes(q) || i.label.includes(q)));
+  const rest = all.filter(
+    (i) => (!filters.school || i.schoolName === filters.school) && (!q || i.childName.includes(q) || i.label.includes(q)),
+  );
   const shown = filterInbox(rest, state);
 
   return (

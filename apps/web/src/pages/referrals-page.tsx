@@ -77,7 +77,15 @@ function Referrals() {
         )}
       </Spin>
       {query.data && query.data.total > pageSize ? (
-        <Pagination align="end" size="small" current={page} pageSize={pageSize} total={query.data.total} onChange={setPage} showSizeChanger={false} />
+        <Pagination
+          align="end"
+          size="small"
+          current={page}
+          pageSize={pageSize}
+          total={query.data.total}
+          onChange={setPage}
+          showSizeChanger={false}
+        />
       ) : null}
       {responder.target ? <RespondModal key={responder.key} referral={responder.target} onClose={responder.close} /> : null}
     </>

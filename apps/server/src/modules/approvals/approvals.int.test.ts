@@ -6,7 +6,7 @@ import { makeCounty, makeUser, type CountyFixture } from '../../../test/factorie
 import { errorOf, login, type Session } from '../../../test/session';
 import { scopeCases } from '../../../test/scope';
 import { addAttachment, addEvent, grantRights, makeCase } from '../../../test/case-work-fixtures';
-import { caseEvents, cases, children } from '../../db/schema/index';
+import { attachments, caseEvents, cases, children } from '../../db/schema/index';
 
 let app: FastifyInstance;
 let county: CountyFixture;
@@ -112,7 +112,13 @@ scopeCases('POST /api/cases/:id/deferrals', () => {
       .from(caseEvents)
       .where(and(eq(caseEvents.countyCode, county.countyCode), eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'deferral_request')));
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ fromStatus: null, toStatus: null, actorRole: 'school_admin' });
+    expect(events[0]).toMatchObject({ fromStatus: null, toStatus: null, actorRole: 'school_admin', attachmentIds: [guardianApplication] });
+    // the guardians' application now belongs to the case, so the deciders can open it
+    const [file] = await db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.countyCode, county.countyCode), eq(attachments.id, guardianApplication)));
+    expect(file.caseId).toBe(caseId);
   });
 
   it('one pending application per case; a stale version is a conflict', async () => {
@@ -257,6 +263,30 @@ scopeCases('POST /api/approvals/:id/decide', () => {
     const mine = await s.both.post(`/api/approvals/${res.json().id}/decide`, { decision: 'approve', version: 1 });
     expect(mine.statusCode).toBe(422);
     expect(errorOf(mine).message).toContain('申请人不能审批');
+  });
+});
+
+describe('two deciders at once', () => {
+  it('one wins, the other gets a clear conflict; one step recorded', async () => {
+    const { db } = await getTestDatabase();
+    const own = await makeCase(db, county.countyCode, county.townships[1].schools[1].classes[0].children[0]);
+    const ruling = await addAttachment(db, county.countyCode, county.users.countyAdmin.id, '裁定书.pdf');
+    const file = await addAttachment(db, county.countyCode, county.users.countyAdmin.id, '申请4.pdf');
+    const res = await s.countyAdmin.post(
+      `/api/cases/${own.id}/deferrals`,
+      body({ courtRulingAttachmentId: ruling, guardianApplicationAttachmentId: file }),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const id = res.json().id;
+    const [a, b] = await Promise.all([
+      s.verifier.post(`/api/approvals/${id}/decide`, { decision: 'approve', version: 1 }),
+      s.both.post(`/api/approvals/${id}/decide`, { decision: 'reject', version: 1 }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(errorOf(loser).message).toContain('已被他人处理');
+    const list = (await s.countyAdmin.get('/api/approvals?mine=true')).json().items.find((x: { id: string }) => x.id === id);
+    expect(list.steps).toHaveLength(1);
   });
 });
 

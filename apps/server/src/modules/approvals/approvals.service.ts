@@ -24,6 +24,7 @@ import { authorize } from '../../policies/org.policy';
 import { canDecideDeferrals, canRequestDeferral, canSeeApprovals } from '../../policies/approvals.policy';
 import { actingRole, caseActorOf } from '../../policies/cases.policy';
 import { applyCaseAction } from '../cases/case-actions';
+import { linkAttachments } from '../cases/case-records.repository';
 import { loadCaseInScope } from '../cases/cases.repository';
 import { getCountySettings } from '../settings/settings.service';
 import { presentApproval, presentApprovalListItem } from './approvals.presenter';
@@ -124,6 +125,8 @@ export async function requestDeferral(ctx: Ctx, caseId: string, body: DeferralBo
       createdAt: ctx.now,
       version: 1,
     });
+    // the application's files now belong to the case: whoever can see the case (the deciders) can open them
+    await linkAttachments(tx, county, caseId, files.ids);
     await insertSideEvent(tx, ctx, {
       caseId,
       type: 'deferral_request',

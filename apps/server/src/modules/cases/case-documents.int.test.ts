@@ -38,20 +38,18 @@ beforeAll(async () => {
   child = county.townships[0].schools[0].classes[1].children[0];
   caseId = (await makeCase(db, c, county.townships[0].schools[0].classes[1].children[0])).id;
   const ev = async (type: string, occurredOn: string, data: Record<string, unknown>, actorRole: string, signedBy: string) => {
-    await db
-      .insert(caseEvents)
-      .values({
-        countyCode: c,
-        id: uuidv7(),
-        caseId,
-        type,
-        occurredOn,
-        at: new Date(`${occurredOn}T10:00:00+08:00`),
-        actorName: signedBy,
-        actorRole,
-        data,
-        signedBy,
-      });
+    await db.insert(caseEvents).values({
+      countyCode: c,
+      id: uuidv7(),
+      caseId,
+      type,
+      occurredOn,
+      at: new Date(`${occurredOn}T10:00:00+08:00`),
+      actorName: signedBy,
+      actorRole,
+      data,
+      signedBy,
+    });
   };
   await ev('home_visit', '2026-09-12', { result: '拒绝返校', text: '班主任入户走访，家长称孩子外出打工' }, 'head_teacher', '王老师');
   await ev('notice_issued', '2026-09-15', { guardianName: '测试家长' }, 'school_admin', '李校长');

@@ -6,7 +6,7 @@ import { makeCounty, type CountyFixture } from '../../../test/factories';
 import { errorOf, login, type Session } from '../../../test/session';
 import { scopeCases } from '../../../test/scope';
 import { addAttachment, addEvent, makeCase } from '../../../test/case-work-fixtures';
-import { homeTeachingSessions } from '../../db/schema/index';
+import { attachments, homeTeachingSessions } from '../../db/schema/index';
 
 let app: FastifyInstance;
 let county: CountyFixture;
@@ -72,6 +72,11 @@ scopeCases('POST /api/cases/:id/home-teaching', () => {
       .from(homeTeachingSessions)
       .where(and(eq(homeTeachingSessions.countyCode, county.countyCode), eq(homeTeachingSessions.caseId, teaching)));
     expect(rows).toHaveLength(1);
+    const [file] = await db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.countyCode, county.countyCode), eq(attachments.id, photo)));
+    expect(file.caseId).toBe(teaching);
     const plan = await s.schoolAdmin.post(`/api/cases/${returned}/home-teaching`, session({ hours: 1 }));
     expect(plan.statusCode, plan.body).toBe(200);
     // the same offline key on another case is refused

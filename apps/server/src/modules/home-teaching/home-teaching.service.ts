@@ -16,6 +16,7 @@ import { AppError } from '../../http/app-error';
 import { audit, inTx, type Ctx } from '../../http/context';
 import { authorize } from '../../policies/org.policy';
 import { canRecordHomeTeaching, canSeeHomeTeaching } from '../../policies/home-teaching.policy';
+import { linkAttachments } from '../cases/case-records.repository';
 import { loadCaseInScope } from '../cases/cases.repository';
 import { getCountySettings } from '../settings/settings.service';
 import * as repo from './home-teaching.repository';
@@ -82,6 +83,7 @@ export async function recordSession(ctx: Ctx, caseId: string, body: Body): Promi
       if (!earlier || earlier.caseId !== caseId) throw new AppError('CONFLICT', '该离线记录已登记到其他个案');
       return present(earlier, files);
     }
+    await linkAttachments(tx, county, caseId, body.attachmentIds);
     await audit(tx, ctx, {
       action: 'home_teaching.recorded',
       targetType: 'home_teaching_session',

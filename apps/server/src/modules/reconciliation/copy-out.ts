@@ -14,7 +14,12 @@ export async function copyOut(database: Database, query: string): Promise<Buffer
   try {
     const chunks: Buffer[] = [];
     const stream = client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`));
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    // events, not `for await`: the stream gives one chunk per row
+    await new Promise<void>((resolve, reject) => {
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', resolve);
+      stream.on('error', reject);
+    });
     return Buffer.concat(chunks);
   } finally {
     client.release();

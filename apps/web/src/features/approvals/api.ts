@@ -44,9 +44,7 @@ function useWorkMutation<V, R>(fn: (vars: V) => Promise<R>) {
 
 /** 延缓入学/休学申请: 422 lists the missing conditions (seed 002). */
 export function useApplyDeferral(caseId: string) {
-  return useWorkMutation((input: DeferralInput) =>
-    api.post<ApprovalDto>(`/api/cases/${encodeURIComponent(caseId)}/deferrals`, input),
-  );
+  return useWorkMutation((input: DeferralInput) => api.post<ApprovalDto>(`/api/cases/${encodeURIComponent(caseId)}/deferrals`, input));
 }
 
 export function useDecideApproval() {

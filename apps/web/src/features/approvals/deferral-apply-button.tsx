@@ -102,7 +102,15 @@ function DeferralDrawer({ caseId, version, onClose, onDone }: Props & { onClose:
   };
 
   return (
-    <FormDrawer open title="申请延缓入学/休学" onClose={onClose} onSubmit={() => void submit()} submitting={apply.isPending} submitText="提交申请" error={error}>
+    <FormDrawer
+      open
+      title="申请延缓入学/休学"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      submitting={apply.isPending}
+      submitText="提交申请"
+      error={error}
+    >
       {missing.length > 0 ? (
         <Alert
           type="warning"
@@ -119,7 +127,8 @@ function DeferralDrawer({ caseId, version, onClose, onDone }: Props & { onClose:
         />
       ) : null}
       <Typography.Paragraph type="secondary">
-        须经相关部门联合劝返不少于 {persuasions} 次或经法院判决，监护人已履行法定义务，学生仍拒绝返校的，由监护人申请，县教育局核实、县乡村振兴领导小组同意后方可延缓入学或休学；
+        须经相关部门联合劝返不少于 {persuasions}{' '}
+        次或经法院判决，监护人已履行法定义务，学生仍拒绝返校的，由监护人申请，县教育局核实、县乡村振兴领导小组同意后方可延缓入学或休学；
         因身体状况不能学习的，凭医疗证明直接申请。批准后档案不销，继续劝返。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ type: 'deferral', health: false }}>
@@ -130,7 +139,12 @@ function DeferralDrawer({ caseId, version, onClose, onDone }: Props & { onClose:
           <Switch checkedChildren="是" unCheckedChildren="否" />
         </Form.Item>
         <Form.Item name="reason" label="申请理由" required rules={rules('reason')}>
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder="如：经乡镇、村、学校三次联合劝返，学生仍拒绝返校，监护人申请休学一学期" />
+          <Input.TextArea
+            rows={4}
+            maxLength={2000}
+            showCount
+            placeholder="如：经乡镇、村、学校三次联合劝返，学生仍拒绝返校，监护人申请休学一学期"
+          />
         </Form.Item>
         <Form.Item name="fromDate" label="起始日期" required rules={rules('fromDate')}>
           <DatePicker inputReadOnly style={{ width: '100%' }} />

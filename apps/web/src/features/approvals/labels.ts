@@ -2,7 +2,11 @@ import { DEFERRAL_TYPE_LABELS, type DeferralType } from '@notoneless/shared';
 
 /** The application's fields as the approval's `data` keeps them (deferralBodySchema), with the words of seed 002. */
 export const APPLICATION_FIELDS: { key: string; label: string; render?: (v: unknown) => string }[] = [
-  { key: 'type', label: '申请类型', render: (v) => (typeof v === 'string' && v in DEFERRAL_TYPE_LABELS ? DEFERRAL_TYPE_LABELS[v as DeferralType] : String(v)) },
+  {
+    key: 'type',
+    label: '申请类型',
+    render: (v) => (typeof v === 'string' && v in DEFERRAL_TYPE_LABELS ? DEFERRAL_TYPE_LABELS[v as DeferralType] : String(v)),
+  },
   { key: 'health', label: '因身体原因', render: (v) => (v === true ? '是（凭医疗证明）' : '否') },
   { key: 'fromDate', label: '起始日期' },
   { key: 'toDate', label: '截止日期' },

@@ -21,7 +21,11 @@ export function defaultActionValues(type: CaseAction, detail: CaseDetail, me: Me
     case 'home_visit':
       return { ...base, visitorKind: visitorKind(me), visitors: me.displayName };
     case 'contact':
-      return { ...base, channel: '电话', contactWith: detail.guardianName ? `${detail.guardianRelation ?? '监护人'} ${detail.guardianName}` : '' };
+      return {
+        ...base,
+        channel: '电话',
+        contactWith: detail.guardianName ? `${detail.guardianRelation ?? '监护人'} ${detail.guardianName}` : '',
+      };
     case 'notice_issued':
       return { ...base, guardianName: detail.guardianName ?? '' };
     case 'notice_delivered':

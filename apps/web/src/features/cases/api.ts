@@ -52,7 +52,8 @@ function toApiQuery(filters: CaseFilters) {
 export function useCases(query: CaseQuery) {
   return useQuery({
     queryKey: caseKeys.list(query),
-    queryFn: ({ signal }) => api.get<Page<CaseListItem>>('/api/cases', { ...toApiQuery(query), page: query.page, pageSize: query.pageSize }, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<Page<CaseListItem>>('/api/cases', { ...toApiQuery(query), page: query.page, pageSize: query.pageSize }, { signal }),
     placeholderData: keepPreviousData,
   });
 }

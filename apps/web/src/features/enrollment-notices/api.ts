@@ -1,5 +1,5 @@
 import { downloadFile } from '../../lib/download';
-import { toQueryString } from '../../lib/api';
+import { send } from '../../lib/api';
 
 export type EnrollmentNoticeQuery = { townshipCode?: string; schoolYear: number };
 
@@ -10,5 +10,20 @@ export function downloadEnrollmentNotices(q: EnrollmentNoticeQuery, townshipName
   return downloadFile(PATH, { ...q, format: 'docx' }, `${q.schoolYear}年${townshipName}义务教育入学通知书.docx`);
 }
 
-/** The same batch as an A4 print page (opened in a new tab; the session cookie goes with it). */
-export const enrollmentNoticesPrintUrl = (q: EnrollmentNoticeQuery) => `${PATH}${toQueryString({ ...q, format: 'html' })}`;
+/**
+ * Open the print page in a new tab: the tab is opened at once (still the user's click, so no popup blocker), the page
+ * is fetched, and an error (no children of that cohort, out of scope) closes the tab and throws its Chinese message.
+ */
+export async function openEnrollmentNoticesPrint(q: EnrollmentNoticeQuery): Promise<void> {
+  const tab = window.open('', '_blank');
+  try {
+    const response = await send('GET', PATH, { query: { ...q, format: 'html' } });
+    const html = await response.text();
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+    if (tab) tab.location.href = url;
+    else window.location.assign(url);
+  } catch (e) {
+    tab?.close();
+    throw e;
+  }
+}

@@ -23,7 +23,9 @@ export function HomeTeachingPanel({ caseId, sessions, canRecord }: Props) {
     target,
   );
   const met = week.shortfall.length === 0;
-  const sorted = [...sessions].sort((a, b) => (a.taughtOn === b.taughtOn ? b.recordedAt.localeCompare(a.recordedAt) : b.taughtOn.localeCompare(a.taughtOn)));
+  const sorted = [...sessions].sort((a, b) =>
+    a.taughtOn === b.taughtOn ? b.recordedAt.localeCompare(a.recordedAt) : b.taughtOn.localeCompare(a.taughtOn),
+  );
 
   return (
     <Card
@@ -44,7 +46,12 @@ export function HomeTeachingPanel({ caseId, sessions, canRecord }: Props) {
           </Typography.Text>
           {met ? <Tag color="success">本周已达标</Tag> : <Tag color="warning">本周未达标</Tag>}
         </Flex>
-        <Progress percent={week.requiredHours > 0 ? Math.min(100, Math.round((week.hours / week.requiredHours) * 100)) : 0} size="small" showInfo={false} status={met ? 'success' : 'active'} />
+        <Progress
+          percent={week.requiredHours > 0 ? Math.min(100, Math.round((week.hours / week.requiredHours) * 100)) : 0}
+          size="small"
+          showInfo={false}
+          status={met ? 'success' : 'active'}
+        />
         <Typography.Text type="secondary">
           {met ? `要求：每周 ${week.requiredSessions} 次、共 ${week.requiredHours} 课时（县级设置）` : week.shortfall.join('；')}
         </Typography.Text>
@@ -70,7 +77,12 @@ export function HomeTeachingPanel({ caseId, sessions, canRecord }: Props) {
         ))
       )}
       {adding > 0 ? (
-        <HomeTeachingSessionDrawer key={adding} caseId={caseId} defaultHours={target.homeTeachingHoursPerSession} onClose={() => setAdding(0)} />
+        <HomeTeachingSessionDrawer
+          key={adding}
+          caseId={caseId}
+          defaultHours={target.homeTeachingHoursPerSession}
+          onClose={() => setAdding(0)}
+        />
       ) : null}
     </Card>
   );

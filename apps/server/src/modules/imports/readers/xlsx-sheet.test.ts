@@ -59,10 +59,11 @@ describe('XLSX sheet XML → records', () => {
   it('reads shared strings: rich text runs joined, phonetic runs left out, spaces kept, escapes decoded', async () => {
     const xml = sheet(
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>' +
-        '<c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>99</v></c></row>',
+        '<c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>99</v></c>' +
+        '<c r="H1" t="s"><v>0<!-- 注释 -->3</v></c></row>',
     );
     expect(await records(workbook(xml, { shared: SHARED }))).toEqual([
-      { index: 1, cells: ['姓名', '  前后空格  ', '东村 ', '第一行\r\n第二行', '_x000D_ 是原文，&lt; 也是，中文', ''] },
+      { index: 1, cells: ['姓名', '  前后空格  ', '东村 ', '第一行\r\n第二行', '_x000D_ 是原文，&lt; 也是，中文', '', '', '第一行\r\n第二行'] },
     ]);
   });
 

@@ -215,6 +215,7 @@ export class SheetScanner extends XmlScanner {
   }
 
   private openCell(buf: Buffer, s: number, e: number, selfClosing: boolean): void {
+    if (this.inCell) this.closeCell();
     let column = 0;
     let type: number = CELL.NUMBER;
     let style = -1;

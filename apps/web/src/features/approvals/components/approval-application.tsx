@@ -42,8 +42,8 @@ export function ApprovalApplication({ approval }: { approval: ApprovalItem }) {
         <Flex wrap gap={12}>
           {persuasions !== null && !health ? (
             <span>
-              {mark(required === null || persuasions >= required || typeof data.courtRulingAttachmentId === 'string')} 联合劝返 {persuasions} 次
-              {required !== null ? `（须满 ${required} 次或有法院判决）` : ''}
+              {mark(required === null || persuasions >= required || typeof data.courtRulingAttachmentId === 'string')} 联合劝返{' '}
+              {persuasions} 次{required !== null ? `（须满 ${required} 次或有法院判决）` : ''}
             </span>
           ) : null}
           {conditions.map((c) => (

@@ -17,7 +17,15 @@ export function ApprovalSteps({ approval }: { approval: ApprovalItem }) {
       orientation="vertical"
       size="small"
       current={current}
-      status={approval.status === 'rejected' ? 'error' : approval.status === 'approved' ? 'finish' : approval.status === 'withdrawn' ? 'wait' : 'process'}
+      status={
+        approval.status === 'rejected'
+          ? 'error'
+          : approval.status === 'approved'
+            ? 'finish'
+            : approval.status === 'withdrawn'
+              ? 'wait'
+              : 'process'
+      }
       items={plan.map((p, i) => {
         const done = approval.steps.find((s) => s.stepNo === p.stepNo);
         const waiting = !done && i === current && approval.status === 'pending';

@@ -83,9 +83,7 @@ export function AttachmentField({ value, onChange, max = 20, accept = DOCUMENT_A
           </Button>
         </Flex>
       ))}
-      {ids.length > shown.length ? (
-        <Typography.Text type="secondary">另有 {ids.length - shown.length} 个已上传文件</Typography.Text>
-      ) : null}
+      {ids.length > shown.length ? <Typography.Text type="secondary">另有 {ids.length - shown.length} 个已上传文件</Typography.Text> : null}
     </Flex>
   );
 }

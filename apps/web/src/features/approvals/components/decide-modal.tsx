@@ -62,7 +62,12 @@ export function DecideModal({ approval, decision, onClose }: Props) {
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="comment" label={reject ? '不同意的理由' : '审批意见'} required={reject}>
-          <Input.TextArea rows={4} maxLength={1000} showCount placeholder={reject ? '如：联合劝返记录不全，请补充后重新申请' : '如：经核实，情况属实，同意'} />
+          <Input.TextArea
+            rows={4}
+            maxLength={1000}
+            showCount
+            placeholder={reject ? '如：联合劝返记录不全，请补充后重新申请' : '如：经核实，情况属实，同意'}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -133,7 +133,11 @@ function ActionForm({ detail, type, onClose, onConflict }: Props & { type: CaseA
         <Alert
           type={draft.queued ? 'warning' : 'info'}
           showIcon
-          title={draft.queued ? `${OFFLINE_SAVED}（${formatDateTime(draft.savedAt)}）` : `已恢复上次未提交的内容（${formatDateTime(draft.savedAt)}）`}
+          title={
+            draft.queued
+              ? `${OFFLINE_SAVED}（${formatDateTime(draft.savedAt)}）`
+              : `已恢复上次未提交的内容（${formatDateTime(draft.savedAt)}）`
+          }
           action={
             <Button size="small" onClick={discard}>
               清空重填
@@ -142,12 +146,7 @@ function ActionForm({ detail, type, onClose, onConflict }: Props & { type: CaseA
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onValuesChange={() => keep(draft?.queued ?? false)}
-      >
+      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onValuesChange={() => keep(draft?.queued ?? false)}>
         <Form.Item name="occurredOn" label="发生日期" required rules={rules('occurredOn')}>
           <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInShanghai()), 'day')} />
         </Form.Item>

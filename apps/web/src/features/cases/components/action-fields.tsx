@@ -208,7 +208,13 @@ function VerifyFields({ rules }: { rules: Rules }) {
       ) : null}
       {result === 'dropout' ? (
         <>
-          <Form.Item name="dropoutKind" label="类别" required rules={[...rules('dropoutKind'), need('请选择辍学或失学')]} extra="辍学：曾入学后离校；失学：适龄未入学">
+          <Form.Item
+            name="dropoutKind"
+            label="类别"
+            required
+            rules={[...rules('dropoutKind'), need('请选择辍学或失学')]}
+            extra="辍学：曾入学后离校；失学：适龄未入学"
+          >
             <Radio.Group options={options(DROPOUT_KINDS)} optionType="button" />
           </Form.Item>
           <Form.Item name="cause" label="辍学原因" required rules={[...rules('cause'), need('请选择辍学原因')]}>

@@ -4,7 +4,15 @@ import type { ReactNode } from 'react';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 
 /** The next step of the work in each status stands out; the rest are plain buttons. */
-const MAIN: readonly CaseAction[] = ['verify', 'home_visit', 'notice_issued', 'notice_delivered', 'return', 'closure_request', 'closure_confirm'];
+const MAIN: readonly CaseAction[] = [
+  'verify',
+  'home_visit',
+  'notice_issued',
+  'notice_delivered',
+  'return',
+  'closure_request',
+  'closure_confirm',
+];
 /** actions with their own forms elsewhere on the page */
 const ELSEWHERE: readonly CaseAction[] = ['deferral_request'];
 
@@ -20,13 +28,7 @@ export function CaseActionButtons({ actions, onAction, extra }: Props) {
   return (
     <Flex gap={8} wrap style={{ marginBottom: 16 }}>
       {ordered.map((a) => (
-        <Button
-          key={a}
-          type={MAIN.includes(a) ? 'primary' : 'default'}
-          danger={a === 'relapse'}
-          style={cell}
-          onClick={() => onAction(a)}
-        >
+        <Button key={a} type={MAIN.includes(a) ? 'primary' : 'default'} danger={a === 'relapse'} style={cell} onClick={() => onAction(a)}>
           {CASE_ACTION_LABELS[a]}
         </Button>
       ))}

@@ -104,7 +104,15 @@ function AddMemberDrawer({ caseId, onClose }: { caseId: string; onClose: () => v
     });
   };
   return (
-    <FormDrawer open title="添加包保责任人" onClose={onClose} onSubmit={() => void submit()} submitting={add.isPending} submitText="添加" error={error}>
+    <FormDrawer
+      open
+      title="添加包保责任人"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      submitting={add.isPending}
+      submitText="添加"
+      error={error}
+    >
       <Form form={form} layout="vertical" initialValues={{ role: '乡镇干部' }}>
         <Form.Item name="role" label="职责" required rules={rules('role')}>
           <Select options={ROLE_OPTIONS} />

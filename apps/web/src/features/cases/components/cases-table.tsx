@@ -15,7 +15,8 @@ type Props = {
   emptyText: string;
 };
 
-const joined = (...parts: (string | number | null | undefined)[]) => orDash(parts.filter((p) => p !== null && p !== undefined && p !== '').join(' '));
+const joined = (...parts: (string | number | null | undefined)[]) =>
+  orDash(parts.filter((p) => p !== null && p !== undefined && p !== '').join(' '));
 export const schoolText = (c: Pick<CaseListItem, 'schoolName' | 'grade' | 'className'>) =>
   joined(c.schoolName, c.grade ? gradeLabel(c.grade) : null, c.className);
 export const placeText = (c: Pick<CaseListItem, 'townshipName' | 'villageName'>) => joined(c.townshipName, c.villageName);

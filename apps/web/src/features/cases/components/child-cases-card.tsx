@@ -4,6 +4,7 @@ import { Button, Card, Empty, Flex, Timeline, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../../app/auth-context';
 import { QueryError } from '../../../components/query-error';
+import { formatDate } from '../../../lib/format';
 import { useEditor } from '../../../lib/use-editor';
 import { useChildCases, type CaseEventDto, type ChildCase } from '../api';
 import { eventSentence } from '../event-story';
@@ -61,7 +62,7 @@ function ChildCaseRow({ item: c, withSteps }: { item: ChildCase; withSteps: bool
       <Flex gap={8} align="center" wrap>
         <CaseStatusTag status={c.status} label={c.statusLabel} />
         <Typography.Text>
-          报告于 {c.reportedOn} · 已 {c.daysOpen} 天
+          报告于 {c.reportedOn} · {c.closedAt ? `${formatDate(c.closedAt)} 结案` : `已 ${c.daysOpen} 天`}
         </Typography.Text>
         <Link to={`/cases/${c.id}`}>查看个案</Link>
       </Flex>
@@ -73,9 +74,7 @@ function ChildCaseRow({ item: c, withSteps }: { item: ChildCase; withSteps: bool
 
 /** The open case's three latest steps, newest first. */
 function LatestSteps({ events: all }: { events: CaseEventDto[] }) {
-  const events = [...all]
-    .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.at.localeCompare(a.at))
-    .slice(0, 3);
+  const events = [...all].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.at.localeCompare(a.at)).slice(0, 3);
   if (events.length === 0) return null;
   return (
     <Timeline

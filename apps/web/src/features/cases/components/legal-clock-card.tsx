@@ -39,7 +39,13 @@ export function LegalClockCard({ detail }: { detail: CaseDetail }) {
             .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
             .map((d) => (
               <Flex key={d.id} gap={8} align="center" wrap>
-                {d.met ? <Tag color="success">已完成</Tag> : d.overdueDays > 0 ? <Tag color="error">逾期</Tag> : <Tag color="processing">进行中</Tag>}
+                {d.met ? (
+                  <Tag color="success">已完成</Tag>
+                ) : d.overdueDays > 0 ? (
+                  <Tag color="error">逾期</Tag>
+                ) : (
+                  <Tag color="processing">进行中</Tag>
+                )}
                 {d.met ? (
                   <Typography.Text type="secondary">
                     {d.label} {d.dueOn}

@@ -65,12 +65,7 @@ export function ReportCaseDrawer({ open, onClose, child, onOpened }: Props) {
       <Typography.Paragraph type="secondary">
         发现学生无故未到校、失学或有辍学迹象时报告，系统为其建立个案（一生一表一档案），学校应在期限内逐一核实。
       </Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ childId: child?.id, reportedOn: dayjs(todayInShanghai()) }}
-      >
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ childId: child?.id, reportedOn: dayjs(todayInShanghai()) }}>
         {child ? (
           <Form.Item label="儿童">
             <Typography.Text strong>{child.name}</Typography.Text>
@@ -83,7 +78,12 @@ export function ReportCaseDrawer({ open, onClose, child, onOpened }: Props) {
           <DatePicker inputReadOnly style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(todayInShanghai()), 'day')} />
         </Form.Item>
         <Form.Item name="text" label="已了解的情况" required rules={rules('text')}>
-          <Input.TextArea rows={5} maxLength={2000} showCount placeholder="如：自 9 月 2 日起未到校，电话联系不上家长，听邻居说随父母外出" />
+          <Input.TextArea
+            rows={5}
+            maxLength={2000}
+            showCount
+            placeholder="如：自 9 月 2 日起未到校，电话联系不上家长，听邻居说随父母外出"
+          />
         </Form.Item>
       </Form>
     </FormDrawer>

@@ -10,7 +10,8 @@ import { useRecordHomeTeaching } from '../api';
 
 type Props = { caseId: string; defaultHours: number; onClose: () => void };
 
-const newKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `ht-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const newKey = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `ht-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 /** One 送教上门 session: the day, class hours, who taught, what, and photos (from the phone's camera). */
 export function HomeTeachingSessionDrawer({ caseId, defaultHours, onClose }: Props) {
@@ -49,7 +50,12 @@ export function HomeTeachingSessionDrawer({ caseId, defaultHours, onClose }: Pro
 
   return (
     <FormDrawer open title="记录送教上门" onClose={onClose} onSubmit={() => void submit()} submitting={record.isPending} error={error}>
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ taughtOn: dayjs(todayInShanghai()), hours: defaultHours, attachmentIds: [] }}>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ taughtOn: dayjs(todayInShanghai()), hours: defaultHours, attachmentIds: [] }}
+      >
         <Form.Item name="taughtOn" label="送教日期" required rules={rules('taughtOn')}>
           <DatePicker inputReadOnly style={{ width: '100%' }} />
         </Form.Item>

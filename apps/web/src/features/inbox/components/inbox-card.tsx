@@ -20,7 +20,8 @@ export function InboxCard() {
     <Card
       title={
         <Flex align="center" gap={8}>
-          待办 <Badge count={inbox.data?.count ?? items.length} overflowCount={999} showZero color={count('overdue') > 0 ? 'red' : 'blue'} />
+          待办{' '}
+          <Badge count={inbox.data?.count ?? items.length} overflowCount={999} showZero color={count('overdue') > 0 ? 'red' : 'blue'} />
         </Flex>
       }
       extra={<Link to="/inbox">全部待办</Link>}

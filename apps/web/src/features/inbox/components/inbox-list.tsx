@@ -43,7 +43,8 @@ export function InboxList({ items, emptyText = '暂无待办，做得好！' }: 
                 </Flex>
                 <Typography.Text>{item.label}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {[where, item.dueOn && item.state !== 'due_soon' ? `期限 ${formatDate(item.dueOn)}` : null].filter(Boolean).join(' · ') || ' '}
+                  {[where, item.dueOn && item.state !== 'due_soon' ? `期限 ${formatDate(item.dueOn)}` : null].filter(Boolean).join(' · ') ||
+                    ' '}
                 </Typography.Text>
               </Flex>
               <RightOutlined style={{ color: token.colorTextQuaternary }} />

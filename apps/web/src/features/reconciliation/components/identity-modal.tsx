@@ -8,7 +8,8 @@ export function RecordLine({ record }: { record: FindingRecord }) {
   const c = record.cells;
   const id = ID_HEADERS.map((h) => c[h]).find((v) => v);
   const klass = [c['学校名称'] ?? c['学校标识码'], c['年级'] ? `${c['年级']}年级` : '', c['班级']].filter(Boolean).join(' ');
-  const facts = [c['性别'], c['出生日期'], id ? `身份证号 ${id}` : '无身份证号', c['学籍号'] ? `学籍号 ${c['学籍号']}` : '', klass];
+  const home = c['户籍地址'] || (c['户籍地区划代码'] ? `户籍地 ${c['户籍地区划代码']}` : '');
+  const facts = [c['性别'], c['出生日期'], id ? `身份证号 ${id}` : '无身份证号', c['学籍号'] ? `学籍号 ${c['学籍号']}` : '', klass, home];
   return (
     <Flex vertical style={{ minWidth: 0 }}>
       <span>

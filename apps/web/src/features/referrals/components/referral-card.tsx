@@ -38,7 +38,9 @@ export function ReferralCard({ referral: r, onRespond }: Props) {
             {orDash(r.sentByName)} 转介于 {formatDateTime(r.sentAt)}
           </Typography.Text>
           {r.response ? (
-            <Typography.Paragraph style={{ margin: 0, padding: '6px 8px', background: 'rgba(0,0,0,0.03)', borderRadius: 4, whiteSpace: 'pre-wrap' }}>
+            <Typography.Paragraph
+              style={{ margin: 0, padding: '6px 8px', background: 'rgba(0,0,0,0.03)', borderRadius: 4, whiteSpace: 'pre-wrap' }}
+            >
               <Typography.Text type="secondary">部门答复（{formatDateTime(r.respondedAt)}）：</Typography.Text>
               {r.response}
             </Typography.Paragraph>

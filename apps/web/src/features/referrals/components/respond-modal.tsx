@@ -20,10 +20,12 @@ export function RespondModal({ referral, onClose }: Props) {
   const respond = useRespondReferral();
   const [error, setError] = useState<string | null>(null);
   const status = (Form.useWatch('status', form) as keyof typeof PLACEHOLDERS | undefined) ?? 'accepted';
-  const choices = (referral.status === 'accepted' ? (['done', 'declined'] as const) : (['accepted', 'done', 'declined'] as const)).map((s) => ({
-    value: s,
-    label: s === 'accepted' ? '接收办理' : REFERRAL_STATUS_LABELS[s],
-  }));
+  const choices = (referral.status === 'accepted' ? (['done', 'declined'] as const) : (['accepted', 'done', 'declined'] as const)).map(
+    (s) => ({
+      value: s,
+      label: s === 'accepted' ? '接收办理' : REFERRAL_STATUS_LABELS[s],
+    }),
+  );
   const toInput = (v: Record<string, unknown>) => ({ status: v.status, response: v.response ?? '', version: referral.version });
   const rules = zodRules(form, referralResponseBodySchema, toInput);
 
@@ -51,7 +53,16 @@ export function RespondModal({ referral, onClose }: Props) {
   };
 
   return (
-    <Modal open title={`办理转介：${referral.childName}`} okText="提交" cancelText="取消" onOk={() => void submit()} onCancel={onClose} confirmLoading={respond.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={`办理转介：${referral.childName}`}
+      okText="提交"
+      cancelText="取消"
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={respond.isPending}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Typography.Paragraph>
         <Typography.Text strong>{referral.subject}</Typography.Text>
