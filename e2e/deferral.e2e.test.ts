@@ -66,16 +66,18 @@ async function act(api: Api, id: string, body: Record<string, unknown>) {
   return api.post<CaseDetail>(`/api/cases/${id}/actions`, { occurredOn: today(), attachmentIds: [], version: c.version, ...body });
 }
 
-/** Pick a day in a date picker: open it, step months forward, click the day's cell. */
+/** Pick a day in a date picker: open it, step months forward, click the day's cell, check the field took it. */
 async function pickDate(page: Page, field: Locator, iso: string) {
-  await field.locator('input').click();
-  const dropdown = page.locator('.ant-picker-dropdown:visible');
+  const input = field.locator('input');
+  await input.click();
+  const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
   await dropdown.waitFor();
   for (let i = 0; i < 24; i++) {
-    const cell = dropdown.locator(`td[title="${iso}"]:not(.ant-picker-cell-disabled)`);
-    if ((await cell.count()) > 0 && (await cell.first().getAttribute('class'))?.includes('ant-picker-cell-in-view')) {
+    const cell = dropdown.locator(`td.ant-picker-cell-in-view[title="${iso}"]`);
+    if ((await cell.count()) > 0) {
       await cell.first().click();
-      await dropdown.waitFor({ state: 'hidden' });
+      await expect.poll(() => input.inputValue()).toBe(iso);
+      await page.waitForTimeout(300); // the dropdown's closing animation
       return;
     }
     await dropdown.locator('.ant-picker-header-next-btn').click();

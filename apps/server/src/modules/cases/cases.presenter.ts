@@ -1,3 +1,4 @@
+import { presentApproval as presentDeferralApproval } from '../approvals/approvals.presenter';
 import {
   APPROVAL_RIGHT_LABELS,
   CASE_ACTION_LABELS,
@@ -25,7 +26,7 @@ import type * as records from './case-records.repository';
 import type { CaseEventRow, CaseListRow, CaseRow } from './cases.repository';
 
 /** Event types besides the actions of the transition table. */
-const EVENT_LABELS: Record<string, string> = { opened: '建立个案' };
+const EVENT_LABELS: Record<string, string> = { opened: '建立个案', referral_response: '部门办理反馈', deferral_withdrawn: '撤回延缓入学/休学申请' };
 export const eventLabel = (type: string) => CASE_ACTION_LABELS[type as CaseAction] ?? EVENT_LABELS[type] ?? type;
 
 export const statusLabel = (s: string) => CASE_STATUS_LABELS[s as CaseStatus] ?? s;
@@ -115,6 +116,8 @@ const APPROVAL_STEPS: Record<string, ApprovalRight[]> = {
 type ApprovalWithSteps = Awaited<ReturnType<typeof records.approvalsOf>>[number];
 export function presentApproval(x: ApprovalWithSteps, actor: Actor): ApprovalDto {
   const { a, steps } = x;
+  // 延缓入学/休学: the approvals module's rules (two steps by two other people) decide what the actor may do
+  if (a.type === 'deferral' || a.type === 'suspension') return presentDeferralApproval(actor, a, steps);
   const needed = APPROVAL_STEPS[a.type] ?? [];
   const nextRight = a.status === 'pending' ? (needed[steps.length] ?? null) : null;
   const mayDecide = nextRight !== null && actor.approvalRights.includes(nextRight) && a.requesterId !== actor.userId;
