@@ -66,23 +66,32 @@ async function act(api: Api, id: string, body: Record<string, unknown>) {
   return api.post<CaseDetail>(`/api/cases/${id}/actions`, { occurredOn: today(), attachmentIds: [], version: c.version, ...body });
 }
 
-/** Pick a day in a date picker: open it, step months forward, click the day's cell, check the field took it. */
+/**
+ * Pick a day in a date picker: open it, step months forward, click the day's cell, and check the field took it (a
+ * click during the dropdown's opening animation can be lost on a busy machine: then try again).
+ */
 async function pickDate(page: Page, field: Locator, iso: string) {
   const input = field.locator('input');
-  await input.click();
-  const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
-  await dropdown.waitFor();
-  for (let i = 0; i < 24; i++) {
-    const cell = dropdown.locator(`td.ant-picker-cell-in-view[title="${iso}"]`);
-    if ((await cell.count()) > 0) {
-      await cell.first().click();
-      await expect.poll(() => input.inputValue()).toBe(iso);
-      await page.waitForTimeout(300); // the dropdown's closing animation
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
+    await dropdown.waitFor();
+    await page.waitForTimeout(400); // the opening animation
+    for (let i = 0; i < 24 && (await dropdown.locator(`td.ant-picker-cell-in-view[title="${iso}"]`).count()) === 0; i++) {
+      await dropdown.locator('.ant-picker-header-next-btn').click();
+    }
+    await dropdown.locator(`td.ant-picker-cell-in-view[title="${iso}"]`).first().click();
+    const took = await expect
+      .poll(() => input.inputValue(), { timeout: 3000 })
+      .toBe(iso)
+      .then(() => true)
+      .catch(() => false);
+    if (took) {
+      await page.waitForTimeout(300); // the closing animation
       return;
     }
-    await dropdown.locator('.ant-picker-header-next-btn').click();
   }
-  throw new Error(`date ${iso} not found in the picker`);
+  throw new Error(`could not pick ${iso}`);
 }
 
 /**

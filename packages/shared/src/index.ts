@@ -17,6 +17,7 @@ export * from './contracts/findings';
 export * from './rules/cases/statuses';
 export * from './rules/cases/transitions';
 export * from './rules/cases/deadlines';
+export * from './rules/cases/notices';
 export * from './rules/cases/resume-plan';
 export * from './contracts/cases';
 export * from './rules/attendance/leave';

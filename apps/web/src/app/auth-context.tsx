@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpin } from '../components/full-page-spin';
 import { authKeys, useMeQuery } from '../features/auth/api';
+import { claimOfflineDrafts } from '../features/cases/offline/clear';
 import { ChangePasswordModal } from '../features/auth/components/change-password-modal';
 import { errorMessage, setUnauthorizedHandler } from '../lib/api';
 
@@ -36,6 +37,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   useSessionExpiry();
   const location = useLocation();
   const { data: me, isPending, error, refetch } = useMeQuery();
+  const userId = me?.id;
+  // offline drafts hold children's data: another user's left on this device are cleared when someone signs in
+  useEffect(() => {
+    if (userId) void claimOfflineDrafts(userId);
+  }, [userId]);
 
   if (isPending) return <FullPageSpin />;
   if (error) {

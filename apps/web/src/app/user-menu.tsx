@@ -2,6 +2,7 @@ import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-de
 import { App, Avatar, Button, Dropdown, Flex, Typography, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api';
+import { clearOfflineDrafts, queuedDraftCount } from '../features/cases/offline/clear';
 import { ChangePasswordModal } from '../features/auth/components/change-password-modal';
 import { roleScopeText } from '../lib/labels';
 import { useEditor } from '../lib/use-editor';
@@ -13,7 +14,7 @@ export function UserMenu() {
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const logout = useLogout();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const passwordDialog = useEditor<true>();
   const primary = me.roles[0];
 
@@ -28,17 +29,35 @@ export function UserMenu() {
     { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
   ];
 
+  const signOut = () => {
+    logout.mutate(undefined, {
+      onSettled: async () => {
+        await clearOfflineDrafts();
+        message.success('已退出登录');
+        await navigate('/login', { replace: true });
+      },
+    });
+  };
+
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') passwordDialog.open(true);
-    if (key === 'logout') {
-      logout.mutate(undefined, {
-        onSettled: () => {
-          message.success('已退出登录');
-          navigate('/login', { replace: true });
-        },
-      });
+    if (key !== 'logout') return;
+    // offline drafts hold children's data and are cleared on logout: unsent ones are lost, so ask first
+    const queued = queuedDraftCount(me.id);
+    if (queued === 0) {
+      signOut();
+      return;
     }
+    modal.confirm({
+      title: '退出登录？',
+      content: `有 ${queued} 条离线记录尚未提交，退出后将被清除`,
+      okText: '仍然退出',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: signOut,
+    });
   };
+
 
   return (
     <>

@@ -7,6 +7,7 @@ import {
   followUpUntil,
   isCaseOpen,
   nextCaseStatus,
+  noticeActionProblem,
   refuseCaseAction,
   shanghaiToday,
   type CaseActionBody,
@@ -20,6 +21,7 @@ import { audit, type Ctx } from '../../http/context';
 import { actingRole, caseActorOf } from '../../policies/cases.policy';
 import { applyDeadlineChanges, deadlineEnvOf } from './case-deadlines';
 import { NOT_DROPOUT_LEDGER, childStatusAt, setChildStatusIf, syncLedgers } from './case-ledgers';
+import { noticeStateOfCase } from './case-notices';
 import { placementOnReturn, type Placement } from './case-placement';
 import * as records from './case-records.repository';
 import * as repo from './cases.repository';
@@ -134,6 +136,10 @@ export async function applyCaseAction(
   }
   const problem = bodyProblem(body, today);
   if (problem) throw refuse(problem);
+  if (body.type === 'notice_issued' || body.type === 'notice_delivered') {
+    const notice = noticeActionProblem(body.type, await noticeStateOfCase(tx, county, caseId, today));
+    if (notice) throw refuse(notice);
+  }
 
   const attachmentIds = isUserBody(body) ? [...new Set(body.attachmentIds)] : [];
   if (attachmentIds.length) {

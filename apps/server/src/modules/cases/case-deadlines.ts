@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import {
   deadlineChanges,
   deadlinesOnOpen,
+  deadlineWrites,
   type ActionFacts,
   type CaseStatus,
   type DeadlineEnv,
@@ -46,9 +47,21 @@ export async function startDeadlines(
   await create(tx, ctx, caseId, deadlinesOnOpen(status, openedOn, env), eventId);
 }
 
-/** Meet the clocks an action answers and start the ones it sets (rules/cases/deadlines.ts deadlineChanges). */
+/**
+ * Meet the clocks an action answers and start the ones it sets (rules/cases/deadlines.ts deadlineChanges), a clock
+ * listed once (deadlineWrites). Closing the case (销号, 核实非辍学) meets every open clock: the 待办 no longer shows them.
+ */
 export async function applyDeadlineChanges(tx: DbOrTx, ctx: Ctx, caseId: string, facts: ActionFacts, eventId: string, env: DeadlineEnv) {
-  const changes = deadlineChanges(facts, env);
-  await records.meetDeadlines(tx, ctx.actor.countyCode, caseId, changes.meet, ctx.now, eventId);
-  await create(tx, ctx, caseId, changes.create, eventId);
+  const county = ctx.actor.countyCode;
+  const open = (await records.deadlinesOf(tx, county, caseId)).filter((d) => d.metAt === null);
+  const writes = deadlineWrites(open, deadlineChanges(facts, env));
+  await records.meetDeadlinesById(
+    tx,
+    county,
+    caseId,
+    writes.meet.map((d) => d.id),
+    ctx.now,
+    eventId,
+  );
+  await create(tx, ctx, caseId, writes.create, eventId);
 }

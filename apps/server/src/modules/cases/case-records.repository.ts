@@ -18,22 +18,20 @@ export async function insertDeadlines(db: DbOrTx, rows: (typeof caseDeadlines.$i
   if (rows.length) await db.insert(caseDeadlines).values(rows);
 }
 
-/** Mark the open deadlines of these kinds (or all) as met by an event. */
-export async function meetDeadlines(
-  db: DbOrTx,
-  countyCode: string,
-  caseId: string,
-  kinds: readonly string[] | 'all',
-  at: Date,
-  eventId: string,
-) {
-  if (kinds !== 'all' && !kinds.length) return;
-  const conds = [eq(caseDeadlines.countyCode, countyCode), eq(caseDeadlines.caseId, caseId), isNull(caseDeadlines.metAt)];
-  if (kinds !== 'all') conds.push(inArray(caseDeadlines.kind, [...kinds]));
+/** Mark these open deadlines of the case as met by an event. */
+export async function meetDeadlinesById(db: DbOrTx, countyCode: string, caseId: string, ids: readonly string[], at: Date, eventId: string) {
+  if (!ids.length) return;
   await db
     .update(caseDeadlines)
     .set({ metAt: at, metEventId: eventId })
-    .where(and(...conds));
+    .where(
+      and(
+        eq(caseDeadlines.countyCode, countyCode),
+        eq(caseDeadlines.caseId, caseId),
+        inArray(caseDeadlines.id, [...ids]),
+        isNull(caseDeadlines.metAt),
+      ),
+    );
 }
 
 export async function deadlinesOf(db: DbOrTx, countyCode: string, caseId: string) {

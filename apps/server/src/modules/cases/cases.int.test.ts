@@ -183,6 +183,7 @@ describe('核实 (seed 001) — 非辍学 needs its reason and evidence; 劝退 
     expect(ok.json()).toMatchObject({ status: 'not_dropout', closeKind: 'not_dropout', actions: [] });
     expect(ok.json().closeReason).toMatch(/^转学：/);
     expect(deadline(ok.json(), 'verify')[0].met).toBe(true);
+    expect(ok.json().deadlines.every((x: { met: boolean }) => x.met)).toBe(true);
     const { db } = await getTestDatabase();
     const [entry] = await rows<{ reason: string; evidence: string }>(
       db,
@@ -279,6 +280,17 @@ describe('the lifecycle of A: 认定 → 劝返 → 复学 → 巩固跟踪 → 
   it('劝返通知书: issued by the school (not the 班主任), delivered → return due 5 days later; overdue when the clock passes it', async () => {
     await at('2026-09-11');
     let d = await detailOf(caseA);
+    // nothing issued yet: a delivery is neither offered nor accepted
+    expect((await detailOf(caseA, s.schoolAdmin)).actions).toEqual(expect.arrayContaining(['notice_issued']));
+    expect((await detailOf(caseA, s.schoolAdmin)).actions).not.toContain('notice_delivered');
+    const early = await act(s.headTeacher, caseA, {
+      type: 'notice_delivered',
+      deliveredTo: '张某',
+      occurredOn: '2026-09-11',
+      version: d.version,
+    });
+    expect(early.statusCode).toBe(422);
+    expect(errorOf(early).message).toMatch(/没有待送达的《劝返通知书》/);
     expect(
       (await act(s.headTeacher, caseA, { type: 'notice_issued', guardianName: '张某', occurredOn: '2026-09-11', version: d.version }))
         .statusCode,
@@ -294,8 +306,33 @@ describe('the lifecycle of A: 认定 → 劝返 → 复学 → 巩固跟踪 → 
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(deadline(res.json(), 'notice_return')).toEqual([expect.objectContaining({ dueOn: '2026-09-16', met: false })]);
+    // delivered: not delivered again, and no new notice while its return period runs (the last day included)
+    d = await detailOf(caseA, s.schoolAdmin);
+    expect(d.actions).not.toContain('notice_delivered');
+    expect(d.actions).not.toContain('notice_issued');
+    expect(d.actions).toContain('home_visit');
+    const twice = await act(s.schoolAdmin, caseA, {
+      type: 'notice_delivered',
+      deliveredTo: '张某',
+      occurredOn: '2026-09-11',
+      version: d.version,
+    });
+    expect(errorOf(twice).message).toMatch(/请先「发放劝返通知书」/);
+    const again = await act(s.schoolAdmin, caseA, {
+      type: 'notice_issued',
+      guardianName: '张某',
+      occurredOn: '2026-09-11',
+      version: d.version,
+    });
+    expect(again.statusCode).toBe(422);
+    expect(errorOf(again).message).toBe('已送达的《劝返通知书》返校期限至 2026-09-16，期限届满仍未返校的方可再次发放');
+    await at('2026-09-16');
+    expect((await detailOf(caseA, s.schoolAdmin)).actions).not.toContain('notice_issued');
     await at('2026-09-20');
     d = await detailOf(caseA);
+    // the period passed without a return: a new notice may be issued (and only then delivered)
+    expect((await detailOf(caseA, s.schoolAdmin)).actions).toContain('notice_issued');
+    expect((await detailOf(caseA, s.schoolAdmin)).actions).not.toContain('notice_delivered');
     expect(deadline(d, 'notice_return')[0].overdueDays).toBe(4);
     const overdue = (await s.schoolAdmin.get('/api/cases?overdue=true')).json();
     expect(overdue.items.map((i: { id: string }) => i.id)).toContain(caseA);
@@ -355,8 +392,7 @@ describe('the lifecycle of A: 认定 → 劝返 → 复学 → 巩固跟踪 → 
     });
     expect(follow.statusCode, follow.body).toBe(200);
     expect(deadline(follow.json(), 'follow_up').map((x: { met: boolean; dueOn: string }) => [x.dueOn, x.met])).toEqual([
-      ['2026-10-20', true],
-      ['2026-10-20', false],
+      ['2026-10-20', false], // a visit on the day of the return keeps the visit due then: one clock, listed once
     ]);
   });
 
@@ -405,6 +441,30 @@ describe('the lifecycle of A: 认定 → 劝返 → 复学 → 巩固跟踪 → 
     expect(d.approvals[0]).toMatchObject({ status: 'approved', nextRight: null });
     expect(d.approvals[0].steps).toHaveLength(1);
     expect(d.deadlines.every((x: { met: boolean }) => x.met)).toBe(true);
+    // each clock once: 巩固跟踪回访 is not listed twice
+    const clocks = d.deadlines.map((x: { kind: string; dueOn: string }) => `${x.kind} ${x.dueOn}`);
+    expect(new Set(clocks).size).toBe(clocks.length);
+    expect(deadline(d, 'follow_up')).toHaveLength(1);
+  });
+
+  it('a closed case: its clock stops at the close date, and nothing of it is left in the 待办', async () => {
+    await at('2026-12-31');
+    const d = await detailOf(caseA);
+    expect(d.status).toBe('closed');
+    expect(d.daysOpen).toBe(104); // 2026-09-07 → 2026-12-20, not → 2026-12-31
+    const listed = (await s.countyAdmin.get(`/api/cases?status=closed_all`)).json();
+    expect(listed.items.find((i: { id: string }) => i.id === caseA).daysOpen).toBe(104);
+    const { db } = await getTestDatabase();
+    const [open] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from case_deadlines where county_code = ${county.countyCode} and case_id = ${caseA} and met_at is null`,
+    );
+    expect(open.n).toBe(0);
+    for (const who of [s.headTeacher, s.schoolAdmin, s.unitAdmin, s.countyAdmin]) {
+      const inbox = await who.get('/api/inbox');
+      expect(inbox.statusCode, inbox.body).toBe(200);
+      expect(inbox.json().items.filter((i: { caseId: string }) => i.caseId === caseA)).toEqual([]);
+    }
   });
 
   it('relapse after 销号 opens a new case linked to the old one; the child page tells both, newest first', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   availableCaseActions,
+  filterNoticeActions,
   isCaseOpen,
   maskPhone,
   maskStudentNo,
@@ -26,6 +27,7 @@ import {
 } from '../../policies/cases.policy';
 import { findChild } from '../children/children.repository';
 import { applyCaseAction } from './case-actions';
+import { noticeStateOfRows } from './case-notices';
 import { noteOnCase, openCase, openCaseNotice } from './case-open';
 import { suggestionOfCase } from './case-resume';
 import * as records from './case-records.repository';
@@ -93,10 +95,14 @@ export async function detail(ctx: Ctx, id: string, opts: { audited?: boolean } =
   const files = new Map((await records.attachmentsByIds(ctx.db, county, [...new Set(fileIds)])).map((a) => [a.id, a]));
   const pending = approvals.find((a) => a.a.type === 'closure' && a.a.status === 'pending');
   const status = c.status as CaseStatus;
-  const actions = availableCaseActions(
-    { status, followUpUntil: c.followUpUntil, closureRequestedBy: pending?.a.requesterId ?? null },
-    caseActorOf(ctx.actor),
-    today,
+  // the transition table by status, then the 劝返通知书's own history (issued before delivered, one return period at a time)
+  const actions = filterNoticeActions(
+    availableCaseActions(
+      { status, followUpUntil: c.followUpUntil, closureRequestedBy: pending?.a.requesterId ?? null },
+      caseActorOf(ctx.actor),
+      today,
+    ),
+    noticeStateOfRows(events, deadlines, today),
   );
   const suggest = isCaseOpen(status) && !['returned', 'closure_pending'].includes(status);
   const resumeSuggestion = suggest ? await suggestionOfCase(ctx.db, ctx, c) : null;

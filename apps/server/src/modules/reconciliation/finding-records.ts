@@ -9,4 +9,3 @@ export function findingRefs(records: unknown): { own: Ref[]; candidates: Ref[] }
   const all = (Array.isArray(records) ? records : []) as Ref[];
   return { own: all.filter((r) => !r.candidateOf), candidates: all.filter((r) => r.candidateOf) };
 }
-

@@ -35,6 +35,8 @@ export const blobStore = {
   put: (key: string, value: StoredBlob) => run('readwrite', (s) => s.put(value, key)).then(() => undefined),
   get: (key: string) => run<StoredBlob | undefined>('readonly', (s) => s.get(key) as IDBRequest<StoredBlob | undefined>),
   remove: (key: string) => run('readwrite', (s) => s.delete(key)).then(() => undefined),
+  /** every photo kept on this device (logout, or another user signing in) */
+  clear: () => run('readwrite', (s) => s.clear()).then(() => undefined),
 };
 
 /** IndexedDB may be missing (private windows of some browsers): callers then tell the user to re-attach. */

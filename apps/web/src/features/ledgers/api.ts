@@ -4,8 +4,6 @@ import type {
   LedgerBalanceDto,
   LedgerEntryDto,
   LedgerKind,
-  ledgerCloseSchema,
-  ledgerConfirmDropoutSchema,
   ledgerEntryCreateSchema,
   ledgerEntryDetailSchema,
   Page,
@@ -19,8 +17,6 @@ export type EligibleRow = SchemaOutput<typeof eligibleRowSchema>;
 export type LedgerEntryDetail = SchemaOutput<typeof ledgerEntryDetailSchema>;
 export type LedgerEvent = LedgerEntryDetail['events'][number];
 export type LedgerEntryCreateInput = SchemaOutput<typeof ledgerEntryCreateSchema>;
-export type LedgerCloseInput = SchemaOutput<typeof ledgerCloseSchema>;
-export type LedgerConfirmDropoutInput = SchemaOutput<typeof ledgerConfirmDropoutSchema>;
 export type EntryState = 'open' | 'closed' | 'all';
 
 /** The filters every ledger list shares (and its export). */
@@ -101,16 +97,6 @@ function useEntryMutation<V>(fn: (vars: V) => Promise<LedgerEntryDetail>) {
 /** 登记疑似辍学 (教师报告 / 摸排); 409 when the child is already in that ledger. */
 export function useAddLedgerEntry() {
   return useEntryMutation((input: LedgerEntryCreateInput) => api.post<LedgerEntryDetail>('/api/ledgers/entries', input));
-}
-
-/** 动态销号 with a reason and its evidence; 409 when someone else closed it first. */
-export function useCloseLedgerEntry(id: string) {
-  return useEntryMutation((input: LedgerCloseInput) => api.post<LedgerEntryDetail>(entryPath(id, '/close'), input));
-}
-
-/** 认定辍学: closes the suspected entry and answers the NEW 辍学学生台账 entry. */
-export function useConfirmDropout(id: string) {
-  return useEntryMutation((input: LedgerConfirmDropoutInput) => api.post<LedgerEntryDetail>(entryPath(id, '/confirm-dropout'), input));
 }
 
 export type LedgerWhich = 'eligible' | LedgerKind;

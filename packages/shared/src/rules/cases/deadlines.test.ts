@@ -6,6 +6,7 @@ import {
   DEADLINE_KIND_SEEDS,
   deadlineChanges,
   deadlinesOnOpen,
+  deadlineWrites,
   followUpUntil,
   overdueDays,
   type DeadlineEnv,
@@ -136,5 +137,36 @@ describe('case deadlines (issue 5, item 3)', () => {
     expect(overdueDays('2026-09-10', '2026-09-10', false)).toBe(0);
     expect(overdueDays('2026-09-10', '2026-09-13', false)).toBe(3);
     expect(overdueDays('2026-09-10', '2026-09-13', true)).toBe(0);
+  });
+});
+
+describe('deadline writes: a clock is listed once', () => {
+  const open = [
+    { id: 'a', kind: 'follow_up', dueOn: '2026-10-20' },
+    { id: 'b', kind: 'follow_up_end', dueOn: '2026-12-19' },
+  ];
+  it('a 巩固跟踪回访 on the day of the return keeps the visit already due that day, rather than meeting it and starting it again', () => {
+    const changes = deadlineChanges(
+      { action: 'follow_up', from: 'returned', to: 'returned', occurredOn: '2026-09-20', followUpUntil: '2026-12-19' },
+      calendarDays,
+    );
+    expect(changes).toEqual({ meet: ['follow_up'], create: [{ kind: 'follow_up', dueOn: '2026-10-20' }] });
+    expect(deadlineWrites(open, changes)).toEqual({ meet: [], create: [] });
+  });
+
+  it('a later visit meets the one due and starts the next', () => {
+    const changes = deadlineChanges(
+      { action: 'follow_up', from: 'returned', to: 'returned', occurredOn: '2026-10-15', followUpUntil: '2026-12-19' },
+      calendarDays,
+    );
+    expect(deadlineWrites(open, changes)).toEqual({ meet: [open[0]], create: [{ kind: 'follow_up', dueOn: '2026-11-14' }] });
+  });
+
+  it('closing the case (销号 or 核实非辍学) stops every open clock', () => {
+    const changes = deadlineChanges(
+      { action: 'closure_confirm', from: 'closure_pending', to: 'closed', occurredOn: '2026-12-20' },
+      calendarDays,
+    );
+    expect(deadlineWrites(open, changes)).toEqual({ meet: open, create: [] });
   });
 });

@@ -149,6 +149,25 @@ export function deadlineChanges(f: ActionFacts, env: DeadlineEnv): DeadlineChang
   }
 }
 
+/**
+ * The writes for an action's changes, given the case's open clocks: the open ones to meet and the new ones to start.
+ * Meeting a clock and starting the same one again (a 巩固跟踪回访 on the day of the return sets the visit due on the day
+ * that was already due) keeps the open one instead, so a clock is listed once; an open clock is never started twice.
+ */
+export function deadlineWrites<T extends { id: string; kind: string; dueOn: IsoDate }>(
+  open: readonly T[],
+  changes: DeadlineChanges,
+): { meet: T[]; create: PlannedDeadline[] } {
+  const same = (d: T, p: PlannedDeadline) => d.kind === p.kind && d.dueOn === p.dueOn;
+  const met = (d: T) => changes.meet === 'all' || changes.meet.includes(d.kind as DeadlineKind);
+  return {
+    meet: open.filter((d) => met(d) && !changes.create.some((p) => same(d, p))),
+    create: changes.create.filter(
+      (p, i) => !open.some((d) => same(d, p)) && changes.create.findIndex((q) => q.kind === p.kind && q.dueOn === p.dueOn) === i,
+    ),
+  };
+}
+
 /** Days past due (0 when met or not yet due). */
 export function overdueDays(dueOn: IsoDate, today: IsoDate, met: boolean): number {
   if (met) return 0;

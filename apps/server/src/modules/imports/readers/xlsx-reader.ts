@@ -8,9 +8,10 @@
  * 4. the sheet is inflated chunk by chunk and scanned as bytes (xlsx-sheet), yielding a record per row.
  * Every inflated chunk first passes xlsx-guard's TextRunCheck (a 200 MB cell fails at the first chunk past the limit).
  *
- * Why not ExcelJS's streaming WorkbookReader, as before: at 300,000 rows it read ~36,000 rows/s (a SAX event and an
- * object per cell, a Row model per row) against ~140,000 rows/s here, and needed two hooks into its internals to
- * decode UTF-8 correctly and to bound cell lengths. ExcelJS still writes workbooks (lib/xlsx.ts) and is the test
+ * Why not ExcelJS's streaming WorkbookReader, as before (README, Performance): for the 300,000-row benchmark file it
+ * took 7–16 CPU-s (a SAX event and an object per cell, a Row model per row; it parses ahead of a slow consumer, so
+ * memory grew to ~500 MB while rows were normalised) against ~2 CPU-s here, and it needed two hooks into its internals
+ * to decode UTF-8 correctly and to bound cell lengths. ExcelJS still writes workbooks (lib/xlsx.ts) and is the test
  * oracle of this reader (xlsx-oracle.test.ts).
  */
 import type { RawRecord } from './csv-reader';

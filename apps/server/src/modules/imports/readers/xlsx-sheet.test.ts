@@ -63,7 +63,10 @@ describe('XLSX sheet XML → records', () => {
         '<c r="H1" t="s"><v>0<!-- 注释 -->3</v></c></row>',
     );
     expect(await records(workbook(xml, { shared: SHARED }))).toEqual([
-      { index: 1, cells: ['姓名', '  前后空格  ', '东村 ', '第一行\r\n第二行', '_x000D_ 是原文，&lt; 也是，中文', '', '', '第一行\r\n第二行'] },
+      {
+        index: 1,
+        cells: ['姓名', '  前后空格  ', '东村 ', '第一行\r\n第二行', '_x000D_ 是原文，&lt; 也是，中文', '', '', '第一行\r\n第二行'],
+      },
     ]);
   });
 

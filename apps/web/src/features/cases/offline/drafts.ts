@@ -67,6 +67,18 @@ export function listDrafts(userId: string): ActionDraft[] {
   return drafts.sort((a, b) => Number(b.queued) - Number(a.queued) || a.savedAt.localeCompare(b.savedAt));
 }
 
+/** Remove the drafts of every user but `keepUserId` (all of them without one); answers how many were removed. */
+export function removeDraftsExcept(keepUserId?: string): number {
+  const keys: string[] = [];
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    if (key?.startsWith(PREFIX) && !(keepUserId && key.startsWith(`${PREFIX}${keepUserId}:`))) keys.push(key);
+  }
+  for (const key of keys) localStorage.removeItem(key);
+  if (keys.length) changed();
+  return keys.length;
+}
+
 /** Re-render on any draft change (this tab) or storage change (another tab). */
 export function subscribeDrafts(onChange: () => void): () => void {
   window.addEventListener(CHANGED, onChange);
