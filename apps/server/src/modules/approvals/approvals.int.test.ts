@@ -47,7 +47,8 @@ beforeAll(async () => {
   const c = county.countyCode;
   const countyGrant = [{ role: 'county_admin' as const, scopeKind: 'county' as const, scopeId: c }];
   const verifier = await makeUser(db, c, `verifier.${c}`, countyGrant, { displayName: '核实人' });
-  const agreer = await makeUser(db, c, `agreer.${c}`, [{ role: 'county_leader', scopeKind: 'county', scopeId: c }], {
+  // as in the demo county: the leading group's member is the 乡村振兴 department's liaison (no child scope of their own)
+  const agreer = await makeUser(db, c, `agreer.${c}`, [{ role: 'dept_liaison', scopeKind: 'department', scopeId: '乡村振兴' }], {
     displayName: '领导小组成员',
   });
   const both = await makeUser(db, c, `both.${c}`, countyGrant, { displayName: '两权人员' });

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import { approvals, approvalSteps, attachments, caseEvents, cases, children, divisions, schools } from '../../db/schema/index';
 import type { Actor, Scope } from '../../policies/actor';
 import { childScopeSql } from '../../policies/scope-sql';
+import { canDecideDeferrals } from '../../policies/approvals.policy';
 
 export type ApprovalRow = typeof approvals.$inferSelect;
 export type ApprovalStepRow = typeof approvalSteps.$inferSelect;
@@ -144,7 +145,9 @@ export async function listApprovals(db: DbOrTx, actor: Actor, f: ApprovalListFil
   const scope: Scope = actor.scope;
   const conds: SQL[] = [eq(approvals.countyCode, scope.countyCode), inArray(approvals.type, [...DEFERRAL_APPROVAL_TYPES])];
   if (f.mine) conds.push(eq(approvals.requesterId, actor.userId));
-  else conds.push(childScopeSql(scope));
+  // the county bureau (核实) and the county leading group (同意) decide for the whole county (seed 002), whatever the
+  // scope of their role (the leading group's member is often a department liaison)
+  else if (!canDecideDeferrals(actor)) conds.push(childScopeSql(scope));
   if (f.status) conds.push(eq(approvals.status, f.status));
   if (f.decidable) conds.push(decidableByActorSql(actor));
   const where = and(...conds);

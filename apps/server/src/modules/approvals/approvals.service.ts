@@ -25,7 +25,7 @@ import { canDecideDeferrals, canRequestDeferral, canSeeApprovals } from '../../p
 import { actingRole, caseActorOf } from '../../policies/cases.policy';
 import { applyCaseAction } from '../cases/case-actions';
 import { linkAttachments } from '../cases/case-records.repository';
-import { loadCaseInScope } from '../cases/cases.repository';
+import { findCase, loadCaseInScope } from '../cases/cases.repository';
 import { getCountySettings } from '../settings/settings.service';
 import { presentApproval, presentApprovalListItem } from './approvals.presenter';
 import * as repo from './approvals.repository';
@@ -172,7 +172,9 @@ async function loadDeferralApproval(tx: DbOrTx, ctx: Ctx, id: string) {
   const a = await repo.findApproval(tx, ctx.actor.countyCode, id);
   if (!a) throw notFound('审批');
   if (a.type === 'closure') throw new AppError('UNPROCESSABLE', '销号申请请在个案页「确认销号」或「退回销号申请」');
-  const c = await loadCaseInScope(tx, ctx, a.caseId);
+  // holders of deferral_verify / deferral_agree act county-wide (seed 002: 县级教育行政部门核实、县级领导小组同意)
+  const c = canDecideDeferrals(ctx.actor) ? await findCase(tx, ctx.actor.countyCode, a.caseId) : await loadCaseInScope(tx, ctx, a.caseId);
+  if (!c) throw notFound('个案');
   const steps = (await repo.stepsOf(tx, ctx.actor.countyCode, [id])).get(id) ?? [];
   const state = {
     status: a.status as ApprovalDto['status'],

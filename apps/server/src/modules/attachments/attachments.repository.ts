@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { rows, type DbOrTx } from '../../db/client';
-import { attachments } from '../../db/schema/index';
+import { attachments, cases } from '../../db/schema/index';
+import type { CaseRow } from '../cases/cases.repository';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 
@@ -24,4 +25,19 @@ export async function casesCiting(db: DbOrTx, countyCode: string, id: string, ow
       union select case_id::text from home_teaching_sessions where county_code = ${countyCode} and ${id}::uuid = any(attachment_ids)`,
   );
   return [...new Set([...(ownCaseId ? [ownCaseId] : []), ...r.map((x) => x.caseId)])];
+}
+
+/** The case, when it has a 延缓入学/休学 application (its deciders may read the case's attachments). */
+export async function caseWithDeferral(db: DbOrTx, countyCode: string, caseId: string): Promise<CaseRow | null> {
+  const [r] = await db
+    .select({ c: cases })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.countyCode, countyCode),
+        eq(cases.id, caseId),
+        sql`exists (select 1 from approvals a where a.county_code = ${cases.countyCode} and a.case_id = ${cases.id} and a.type in ('deferral', 'suspension'))`,
+      ),
+    );
+  return r?.c ?? null;
 }

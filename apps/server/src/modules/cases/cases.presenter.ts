@@ -26,7 +26,11 @@ import type * as records from './case-records.repository';
 import type { CaseEventRow, CaseListRow, CaseRow } from './cases.repository';
 
 /** Event types besides the actions of the transition table. */
-const EVENT_LABELS: Record<string, string> = { opened: '建立个案', referral_response: '部门办理反馈', deferral_withdrawn: '撤回延缓入学/休学申请' };
+const EVENT_LABELS: Record<string, string> = {
+  opened: '建立个案',
+  referral_response: '部门办理反馈',
+  deferral_withdrawn: '撤回延缓入学/休学申请',
+};
 export const eventLabel = (type: string) => CASE_ACTION_LABELS[type as CaseAction] ?? EVENT_LABELS[type] ?? type;
 
 export const statusLabel = (s: string) => CASE_STATUS_LABELS[s as CaseStatus] ?? s;

@@ -50,44 +50,45 @@ const [SNAPSHOT, ROW, NAME, ID, VALID, GENDER, BIRTH, ID_TYPE, STUDENT_NO, SCHOO
 ];
 const [STATUS, STUDY_MODE, MIGRANT, HOUSEHOLD_TYPE] = [14, 15, 16, 14];
 
+/** Field f of the current row as a pooled string (-1 for none). No closures per row: this runs a million times. */
+function pooledField(b: TableBuilder, sc: CsvScanner, f: number): number {
+  const s = sc.text(f);
+  return s === '' ? -1 : b.intern(s);
+}
+
 /** Append the scanner's current row to the table (what from-records.ts putRecord does for an importer record). */
 function putRow(b: TableBuilder, sc: CsvScanner, n: number): void {
   const kind = b.kind;
   const i = b.add();
   const t = b.t;
-  const text = (f: number) => sc.text(f);
-  const pool = (f: number) => {
-    const s = text(f);
-    return s === '' ? -1 : b.intern(s);
-  };
   t.row[i] = n;
-  t.name[i] = text(NAME);
-  const gender = text(GENDER);
+  t.name[i] = sc.text(NAME);
+  const gender = sc.text(GENDER);
   t.gender[i] = gender === '男' ? 1 : gender === '女' ? 2 : 0;
-  t.birth[i] = dateToInt(text(BIRTH));
-  const id = text(ID);
-  const idType = text(ID_TYPE);
+  t.birth[i] = dateToInt(sc.text(BIRTH));
+  const id = sc.text(ID);
+  const idType = sc.text(ID_TYPE);
   t.id[i] = id;
-  t.idState[i] = id === '' ? ID_NONE : idType !== '' && idType !== '1' ? ID_OTHER : text(VALID) === 't' ? ID_VALID : ID_INVALID;
+  t.idState[i] = id === '' ? ID_NONE : idType !== '' && idType !== '1' ? ID_OTHER : sc.text(VALID) === 't' ? ID_VALID : ID_INVALID;
   t.idKey[i] = t.idState[i] === ID_VALID ? idKeyOf(id) : 0;
   t.idType[i] = idType === '' ? 0 : idType.charCodeAt(0);
   if (kind === 'xueji' || kind === 'roster') {
-    t.studentNo[i] = text(STUDENT_NO);
-    t.school[i] = pool(SCHOOL);
-    t.className[i] = pool(CLASS);
-    t.grade[i] = text(GRADE) === '' ? 0 : Number(text(GRADE));
+    t.studentNo[i] = sc.text(STUDENT_NO);
+    t.school[i] = pooledField(b, sc, SCHOOL);
+    t.className[i] = pooledField(b, sc, CLASS);
+    t.grade[i] = sc.text(GRADE) === '' ? 0 : Number(sc.text(GRADE));
   }
-  if (kind === 'hukou' || kind === 'xueji') t.division[i] = pool(DIVISION);
+  if (kind === 'hukou' || kind === 'xueji') t.division[i] = pooledField(b, sc, DIVISION);
   if (kind === 'xueji') {
-    t.schoolName[i] = pool(SCHOOL_NAME);
-    t.status[i] = STATUS_CODES[text(STATUS) as keyof typeof STATUS_CODES] ?? 0;
-    t.homeTaught[i] = text(STUDY_MODE) === '送教上门' ? 1 : 0;
-    const migrant = text(MIGRANT);
+    t.schoolName[i] = pooledField(b, sc, SCHOOL_NAME);
+    t.status[i] = STATUS_CODES[sc.text(STATUS) as keyof typeof STATUS_CODES] ?? 0;
+    t.homeTaught[i] = sc.text(STUDY_MODE) === '送教上门' ? 1 : 0;
+    const migrant = sc.text(MIGRANT);
     t.migrant[i] = migrant === '' ? 0 : migrant === 't' ? 1 : 2;
   }
   if (kind === 'poverty') {
-    const type = text(HOUSEHOLD_TYPE);
-    t.householdType[i] = pool(HOUSEHOLD_TYPE);
+    const type = sc.text(HOUSEHOLD_TYPE);
+    t.householdType[i] = pooledField(b, sc, HOUSEHOLD_TYPE);
     const category = parseHouseholdType(type);
     t.household[i] = category === null ? 0 : HOUSEHOLD_CODES[category];
   }
