@@ -20,3 +20,23 @@ export async function apiLogin(baseUrl: string, username: string, password = 'De
   };
   return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body?: unknown) => call<T>('POST', path, body) };
 }
+
+/** Move the server's clock forward by `days` (only a server started with NOL_TEST_CLOCK=1 has this route). */
+export async function passServerDays(baseUrl: string, days: number): Promise<Date> {
+  return setServerClock(baseUrl, { days });
+}
+
+/** Put the server's clock back to real time: a journey that moved it resets it, so the next file starts from today. */
+export async function resetServerClock(baseUrl: string): Promise<Date> {
+  return setServerClock(baseUrl, { reset: true });
+}
+
+async function setServerClock(baseUrl: string, body: { days: number } | { reset: true }): Promise<Date> {
+  const r = await fetch(`${baseUrl}/api/test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!r.ok) throw new Error(`test clock: ${r.status} ${await r.text()}`);
+  return new Date(((await r.json()) as { now: string }).now);
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiLogin } from './api';
+import { apiLogin, passServerDays, resetServerClock } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
 
 /**
@@ -20,6 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  await resetServerClock(baseUrl);
 });
 
 type Paged<T> = { items: T[]; total: number };
@@ -92,13 +93,7 @@ async function rawLogin(username: string) {
 
 /** Move the server's clock forward (NOL_TEST_CLOCK=1) and the browser pages' clocks with it. */
 async function passDays(days: number, pages: Page[] = []): Promise<Date> {
-  const r = await fetch(`${baseUrl}/api/test/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ days }),
-  });
-  if (!r.ok) throw new Error(`test clock: ${r.status} ${await r.text()}`);
-  const now = new Date(((await r.json()) as { now: string }).now);
+  const now = await passServerDays(baseUrl, days);
   for (const p of pages) await p.clock.setSystemTime(now);
   return now;
 }

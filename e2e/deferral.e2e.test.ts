@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiLogin } from './api';
+import { apiLogin, passServerDays, resetServerClock } from './api';
 import { launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
 
 /**
@@ -21,6 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  await resetServerClock(baseUrl);
 });
 
 type Api = Awaited<ReturnType<typeof apiLogin>>;
@@ -122,16 +123,7 @@ async function openConfirmedCase(principal: Api, skip: string[] = []): Promise<{
   throw new Error('no child without a case found');
 }
 
-/** Move the server's clock forward (NOL_TEST_CLOCK=1). */
-async function passDays(days: number): Promise<Date> {
-  const r = await fetch(`${baseUrl}/api/test/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ days }),
-  });
-  if (!r.ok) throw new Error(`test clock: ${r.status} ${await r.text()}`);
-  return new Date(((await r.json()) as { now: string }).now);
-}
+const passDays = (days: number) => passServerDays(baseUrl, days);
 
 /** What the viewport shows (a drawer or modal over the page). */
 async function viewShot(page: Page, name: string) {

@@ -6,11 +6,12 @@ import * as repo from './cases.repository';
 
 type DeadlineRow = Awaited<ReturnType<typeof records.deadlinesOf>>[number];
 
-/** The 劝返通知书's state from rows already loaded (rules/cases/notices.ts). */
+/** The 劝返通知书's state from rows already loaded, events newest first as eventsOf answers (rules/cases/notices.ts). */
 export function noticeStateOfRows(events: readonly CaseEventRow[], deadlines: readonly DeadlineRow[], today: string): NoticeState {
   return noticeStateOf(
     {
-      events: events.filter((e) => e.type === 'notice_issued' || e.type === 'notice_delivered'),
+      // eventsOf answers newest first (by time, then by the time-ordered id): the rule wants oldest first
+      events: [...events].reverse(),
       returnDeadlines: deadlines.filter((d) => d.kind === 'notice_return').map((d) => ({ dueOn: d.dueOn, met: d.metAt !== null })),
     },
     today,

@@ -8,8 +8,8 @@ import type { CaseAction } from './transitions';
  * while a delivered one's return period is still running (once it has passed, a new notice may be issued).
  */
 export type NoticeFacts = {
-  /** the case's notice events (any order), with when they happened */
-  events: readonly { type: string; at: Date | string }[];
+  /** the case's events, oldest first (others than the notice's are ignored) */
+  events: readonly { type: string }[];
   /** the case's return clocks (kind notice_return) */
   returnDeadlines: readonly { dueOn: IsoDate; met: boolean }[];
 };
@@ -21,12 +21,9 @@ export type NoticeState = {
   returnRunningUntil: IsoDate | null;
 };
 
-const time = (at: Date | string) => (typeof at === 'string' ? Date.parse(at) : at.getTime());
-
 export function noticeStateOf(f: NoticeFacts, today: IsoDate): NoticeState {
-  const last = (type: string) => Math.max(-Infinity, ...f.events.filter((e) => e.type === type).map((e) => time(e.at)));
-  const issued = last('notice_issued');
-  const undelivered = issued > -Infinity && issued >= last('notice_delivered');
+  const notices = f.events.filter((e) => e.type === 'notice_issued' || e.type === 'notice_delivered');
+  const undelivered = notices.at(-1)?.type === 'notice_issued';
   const running = f.returnDeadlines
     .filter((d) => !d.met && d.dueOn >= today)
     .map((d) => d.dueOn)
