@@ -37,6 +37,7 @@ import { homeTeachingRoutes } from './modules/home-teaching/home-teaching.routes
 import { inboxRoutes } from './modules/inbox/inbox.routes';
 import { caseDocumentRoutes } from './modules/cases/case-documents.routes';
 import { enrollmentNoticeRoutes } from './modules/cases/enrollment-notices.routes';
+import { attendanceRoutes } from './modules/attendance/attendance.routes';
 
 export type BuildOptions = Omit<AppDeps, 'jobs'> & {
   jobs?: JobBoard;
@@ -103,6 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(inboxRoutes);
       await api.register(caseDocumentRoutes);
       await api.register(enrollmentNoticeRoutes);
+      await api.register(attendanceRoutes);
     },
     { prefix: '/api' },
   );

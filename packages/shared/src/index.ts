@@ -30,3 +30,5 @@ export * from './contracts/referrals';
 export * from './contracts/home-teaching';
 export * from './contracts/inbox';
 export * from './contracts/documents';
+export * from './contracts/attendance';
+export * from './rules/attendance/term-start';

@@ -12,6 +12,7 @@ import { canSeeReferralMenu } from './referrals.policy';
 import { canSeeHomeTeaching } from './home-teaching.policy';
 import { canPrintEnrollmentNotices } from './case-documents.policy';
 import { canUseInbox } from './inbox.policy';
+import { canUseAttendance, canUseLeave } from './attendance.policy';
 
 /** What the menu and list pages may offer this actor (sent with /api/auth/me; the web never re-derives rules). */
 export function capabilities(a: Actor): Record<string, boolean> {
@@ -49,5 +50,7 @@ export function capabilities(a: Actor): Record<string, boolean> {
     homeTeaching: canSeeHomeTeaching(a),
     enrollmentNotices: canPrintEnrollmentNotices(a),
     inbox: canUseInbox(a),
+    attendance: canUseAttendance(a),
+    leave: canUseLeave(a),
   };
 }

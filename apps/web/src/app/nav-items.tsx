@@ -24,6 +24,11 @@ import {
   SwapOutlined,
   ToolOutlined,
   UnorderedListOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  BarChartOutlined,
+  FormOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@notoneless/shared';
 import type { MenuProps } from 'antd';
@@ -71,6 +76,17 @@ export const NAV: NavEntry[] = [
       { path: '/referrals', label: '转介办理', icon: <ShareAltOutlined />, can: 'referrals' },
       { path: '/home-teaching', label: '送教上门', icon: <ReadOutlined />, can: 'homeTeaching' },
       { path: '/enrollment-notices', label: '入学通知书', icon: <FileTextOutlined />, can: 'enrollmentNotices' },
+    ],
+  },
+  {
+    key: 'daily',
+    label: '日常管理',
+    icon: <CalendarOutlined />,
+    children: [
+      { path: '/attendance/daily', label: '到校日报', icon: <CarryOutOutlined />, can: 'attendance' },
+      { path: '/attendance/overview', label: '出勤总览', icon: <BarChartOutlined />, can: 'attendance' },
+      { path: '/leave', label: '请假管理', icon: <FormOutlined />, can: 'leave' },
+      { path: '/attendance/alerts', label: '缺勤预警', icon: <WarningOutlined />, can: 'attendance' },
     ],
   },
   {

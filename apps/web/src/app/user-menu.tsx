@@ -29,12 +29,13 @@ export function UserMenu() {
     { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
   ];
 
-  const signOut = () => {
+  // the drafts go first: a logout without a network waits for it, the device should not keep them meanwhile
+  const signOut = async () => {
+    await clearOfflineDrafts();
     logout.mutate(undefined, {
-      onSettled: async () => {
-        await clearOfflineDrafts();
+      onSettled: () => {
         message.success('已退出登录');
-        await navigate('/login', { replace: true });
+        void navigate('/login', { replace: true });
       },
     });
   };
@@ -45,7 +46,7 @@ export function UserMenu() {
     // offline drafts hold children's data and are cleared on logout: unsent ones are lost, so ask first
     const queued = queuedDraftCount(me.id);
     if (queued === 0) {
-      signOut();
+      void signOut();
       return;
     }
     modal.confirm({
@@ -57,7 +58,6 @@ export function UserMenu() {
       onOk: signOut,
     });
   };
-
 
   return (
     <>

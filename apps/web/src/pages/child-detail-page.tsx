@@ -7,6 +7,7 @@ import { FullPageSpin } from '../components/full-page-spin';
 import { NotFoundResult } from '../components/not-found-result';
 import { PageHeader } from '../components/page-header';
 import { QueryError } from '../components/query-error';
+import { ChildAttendanceCard } from '../features/attendance/components/child-attendance-card';
 import { ChildCasesCard } from '../features/cases/components/child-cases-card';
 import { useChild } from '../features/children/api';
 import { ChildDetailCards } from '../features/children/components/child-detail-cards';
@@ -44,6 +45,7 @@ export function ChildDetailPage() {
         }
       />
       <ChildCasesCard child={child} />
+      {me.can.attendance ? <ChildAttendanceCard childId={child.id} /> : null}
       <ChildDetailCards child={child} canOpenSchools={canOpen(me, 'schools')} />
     </>
   );

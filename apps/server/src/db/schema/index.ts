@@ -7,3 +7,4 @@ export * from './registries';
 export * from './reconciliation';
 export * from './identity';
 export * from './cases';
+export * from './attendance';

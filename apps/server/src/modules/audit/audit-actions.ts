@@ -65,6 +65,20 @@ export const AUDIT_ACTIONS = {
   'home_teaching.missing_viewed': '查看本周送教缺失名单',
   'case.document_exported': '生成个案文书',
   'enrollment_notices.exported': '批量生成入学通知书',
+  'attendance.reported': '提交到校日报',
+  'attendance.report_updated': '修改到校日报',
+  'attendance.class_viewed': '查看班级到校名单',
+  'attendance.overview_viewed': '查看到校情况汇总',
+  'attendance.child_viewed': '查看儿童出勤情况',
+  'attendance.term_start_viewed': '查看开学未报到名单',
+  'attendance.term_start_cases': '开学第一周未核实学生转疑似辍学个案',
+  'leave.requested': '登记请假',
+  'leave.step_decided': '审批/备案请假',
+  'leave.closed': '销假',
+  'leaves.viewed': '查看请假列表',
+  'absence_alert.confirmed': '确认缺勤预警（建立疑似辍学个案）',
+  'absence_alert.dismissed': '排除缺勤预警',
+  'absence_alerts.viewed': '查看缺勤预警',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const auditActionLabel = (a: string): string => (AUDIT_ACTIONS as Record<string, string>)[a] ?? a;

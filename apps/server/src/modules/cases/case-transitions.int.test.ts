@@ -17,7 +17,7 @@ import { getTestApp, getTestDatabase, testClock } from '../../../test/test-app';
 import { makeCounty, type CountyFixture } from '../../../test/factories';
 import { errorOf, login, type Session } from '../../../test/session';
 import { grantRights, makeCase } from '../../../test/case-work-fixtures';
-import { approvals, cases } from '../../db/schema/index';
+import { approvals, caseEvents, cases } from '../../db/schema/index';
 
 /**
  * Every action of the transition table through the API, by role and state (issue 5: "Every transition allowed/refused
@@ -81,6 +81,21 @@ beforeAll(async () => {
   }
 });
 
+/** A 劝返通知书 issued and not yet delivered, after every event so far (a delivery needs one: rules/cases/notices.ts). */
+async function issueNotice() {
+  const { db } = await getTestDatabase();
+  await db.insert(caseEvents).values({
+    countyCode: county.countyCode,
+    id: uuidv7(),
+    caseId,
+    type: 'notice_issued',
+    occurredOn: TODAY,
+    at: new Date(`${TODAY}T02:00:00Z`),
+    actorName: '学校',
+    data: { guardianName: '张某' },
+  });
+}
+
 /** Put the case in a state (version 1), with a pending 销号 request by the school when it waits for confirmation. */
 async function resetTo(status: CaseStatus) {
   const { db } = await getTestDatabase();
@@ -90,6 +105,8 @@ async function resetTo(status: CaseStatus) {
     .set({ status, version: 1, closedAt: null, closeKind: null, followUpUntil: null })
     .where(and(eq(cases.countyCode, c), eq(cases.id, caseId)));
   await db.execute(sql`update approvals set status = 'withdrawn' where county_code = ${c} and case_id = ${caseId} and status = 'pending'`);
+  // no 劝返通知书 return period running (rules/cases/notices.ts): a new notice may be issued
+  await db.execute(sql`update case_deadlines set met_at = now() where county_code = ${c} and case_id = ${caseId} and met_at is null`);
   if (status === 'closure_pending')
     await db.insert(approvals).values({
       countyCode: c,
@@ -114,6 +131,7 @@ describe('the transition table through the API (issue 5, item 2)', () => {
     for (const status of states) {
       for (const [role, session] of Object.entries(sessions) as [Role, Session][]) {
         await resetTo(status);
+        if (action === 'notice_delivered') await issueNotice();
         const a = actors[role]!;
         const expected = refuseCaseAction(
           action,

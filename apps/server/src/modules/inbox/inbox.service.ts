@@ -17,6 +17,7 @@ import { authorize } from '../../policies/org.policy';
 import { canUseInbox } from '../../policies/inbox.policy';
 import { getCountySettings } from '../settings/settings.service';
 import * as repo from './inbox.repository';
+import { attendanceInbox } from '../attendance/attendance-inbox';
 
 const caseLink = (caseId: string) => `/cases/${caseId}`;
 
@@ -30,13 +31,15 @@ export async function inbox(ctx: Ctx): Promise<{ items: InboxEntryDto[]; count: 
   const today = shanghaiToday(ctx.now);
   const settings = await getCountySettings(ctx.db, ctx.actor.countyCode);
   const audience = inboxAudienceOf(ctx.actor.grants.map((g) => g.role));
-  const [deadlines, approvals, referrals, closures] = await Promise.all([
+  const [deadlines, approvals, referrals, closures, attendance] = await Promise.all([
     repo.listDeadlines(ctx.db, ctx.actor, today, settings.escalationDays),
     repo.listWaitingApprovals(ctx.db, ctx.actor),
     repo.listWaitingReferrals(ctx.db, ctx.actor),
     repo.listWaitingClosures(ctx.db, ctx.actor),
+    attendanceInbox(ctx),
   ]);
-  const items: InboxEntryDto[] = [];
+  // the daily watch (issue 6): late class report, leaves waiting or not closed, absence alerts to decide
+  const items: InboxEntryDto[] = [...attendance];
   for (const d of deadlines) {
     const homeLevel = caseHomeLevel({ schoolId: d.caseSchoolId, townshipCode: d.caseTownshipCode });
     const e = deadlineInboxEntry({ dueOn: d.dueOn, homeLevel }, audience, today, settings);
@@ -117,5 +120,9 @@ export async function inbox(ctx: Ctx): Promise<{ items: InboxEntryDto[]; count: 
 export async function inboxCount(ctx: Ctx): Promise<{ count: number }> {
   if (!canUseInbox(ctx.actor)) return { count: 0 };
   const settings = await getCountySettings(ctx.db, ctx.actor.countyCode);
-  return { count: await repo.countInbox(ctx.db, ctx.actor, shanghaiToday(ctx.now), settings.escalationDays) };
+  const [n, attendance] = await Promise.all([
+    repo.countInbox(ctx.db, ctx.actor, shanghaiToday(ctx.now), settings.escalationDays),
+    attendanceInbox(ctx),
+  ]);
+  return { count: n + attendance.length };
 }

@@ -51,3 +51,39 @@ function prevDay(d: IsoDate): IsoDate {
   const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) - 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/**
+ * The run an alert belongs to (one alert per child, rule and run): the first school day of the streak for the
+ * consecutive rule — stable while the run grows day by day —, the month ('YYYY-MM') for the monthly rule.
+ */
+export function alertRunKey(a: Pick<AbsenceAlert, 'rule' | 'streak' | 'lastDate'>, cal: SchoolCalendar): string {
+  if (a.rule === 'monthly') return a.lastDate.slice(0, 7);
+  let d = a.lastDate;
+  let left = a.streak - 1;
+  for (let guard = 0; left > 0 && guard < 400; guard++) {
+    d = prevDay(d);
+    if (isSchoolDay(d, cal)) left--;
+  }
+  return d;
+}
+
+/**
+ * The child's current streak for the child's page (issue 6, item 6): consecutive school days of unexplained absence
+ * ending at the class's latest report. A school day the class reported without this absence ends it; so does a school
+ * day with no report (nothing is known of it).
+ */
+export function currentUnexplainedStreak(
+  unexplained: ReadonlySet<IsoDate>,
+  reported: ReadonlySet<IsoDate>,
+  latestReport: IsoDate | null,
+  cal: SchoolCalendar,
+): number {
+  if (!latestReport) return 0;
+  let n = 0;
+  for (let d = latestReport, guard = 0; guard < 400; d = prevDay(d), guard++) {
+    if (!isSchoolDay(d, cal)) continue;
+    if (!reported.has(d) || !unexplained.has(d)) break;
+    n++;
+  }
+  return n;
+}
