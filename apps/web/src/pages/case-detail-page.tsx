@@ -18,6 +18,7 @@ import { CaseHistoryCard } from '../features/cases/components/case-history-card'
 import { CaseStatusTag } from '../features/cases/components/case-status-tag';
 import { CaseTeamCard } from '../features/cases/components/case-team-card';
 import { CaseTimeline } from '../features/cases/components/case-timeline';
+import { worksOffline } from '../features/cases/offline/drafts';
 import { LegalClockCard } from '../features/cases/components/legal-clock-card';
 import { OfflineOutboxBanner } from '../features/cases/components/offline-outbox-banner';
 import { RequireCases } from '../features/cases/components/require-cases';
@@ -48,7 +49,7 @@ function CaseView() {
 /** 一生一表一档案: the child, the legal clock, the team, the documents, the story, and the actions allowed now. */
 function CaseFile({ detail, refetch }: { detail: CaseDetail; refetch: () => void }) {
   const editor = useEditor<CaseAction>();
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ text: string; kept: boolean } | null>(null);
   const showHomeTeaching = detail.status === 'home_teaching' || detail.homeTeaching.length > 0;
 
   return (
@@ -70,8 +71,10 @@ function CaseFile({ detail, refetch }: { detail: CaseDetail; refetch: () => void
           type="warning"
           showIcon
           closable={{ onClose: () => setConflict(null) }}
-          title={conflict}
-          description="页面已刷新为最新状态，请核对后再操作；未提交的走访内容已保存在本机。"
+          title={conflict.text}
+          description={
+            conflict.kept ? '页面已刷新为最新状态，请核对后再操作；未提交的内容已保存在本机。' : '页面已刷新为最新状态，请核对后再操作。'
+          }
           style={{ marginBottom: 16 }}
         />
       ) : null}
@@ -116,8 +119,9 @@ function CaseFile({ detail, refetch }: { detail: CaseDetail; refetch: () => void
         type={editor.target}
         onClose={editor.close}
         onConflict={(text) => {
+          const kept = editor.target != null && worksOffline(editor.target);
           editor.close();
-          setConflict(text);
+          setConflict({ text, kept });
           refetch();
         }}
       />

@@ -38,6 +38,8 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<unknown>('/api/auth/logout', undefined, { skipAuthRedirect: true }),
+    // offline, the local session ends at once (drafts already cleared); the server session expires on its own
+    networkMode: 'always',
     onSettled: () => {
       queryClient.clear();
       queryClient.setQueryData(authKeys.me, null);

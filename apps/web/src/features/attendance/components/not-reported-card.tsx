@@ -1,14 +1,20 @@
 import type { AttendanceOverviewDto } from '@notoneless/shared';
-import { Card, Empty, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { classLabel } from '../../../lib/labels';
 
 type Props = { overview: AttendanceOverviewDto };
 
+/** A county has thousands of classes: the first ones, and the rest on demand. */
+const SHOWN = 10;
+
 /** Classes with no report for the day: red once the cut-off (attendanceReportBy) has passed. */
 export function NotReportedCard({ overview }: Props) {
   const late = overview.pastDueBy;
+  const [all, setAll] = useState(false);
   const items = overview.notReported;
+  const shown = all ? items : items.slice(0, SHOWN);
   return (
     <Card
       size="small"
@@ -26,7 +32,7 @@ export function NotReportedCard({ overview }: Props) {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={overview.isSchoolDay ? '今天各班都已上报' : '当天不是上学日'} />
       ) : (
         <Flex vertical gap={6} data-testid="not-reported">
-          {items.map((c) => (
+          {shown.map((c) => (
             <Flex key={c.classId} justify="space-between" gap={8} wrap>
               <Link to={`/attendance/daily?classId=${c.classId}&date=${overview.date}`} style={{ color: late ? '#cf1322' : undefined }}>
                 {c.schoolName} {c.grade ? classLabel({ grade: c.grade, name: c.className }) : c.className}
@@ -37,6 +43,11 @@ export function NotReportedCard({ overview }: Props) {
               </Typography.Text>
             </Flex>
           ))}
+          {items.length > shown.length ? (
+            <Button type="link" onClick={() => setAll(true)} style={{ alignSelf: 'flex-start', paddingInline: 0 }}>
+              展开全部 {items.length} 个班级
+            </Button>
+          ) : null}
         </Flex>
       )}
     </Card>

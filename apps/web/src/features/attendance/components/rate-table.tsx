@@ -14,16 +14,17 @@ export function RateTable({ rows, firstColumn, onPick }: Props) {
     <Table<AttendanceRateRow>
       rowKey="key"
       size="small"
+      tableLayout={isMobile ? 'fixed' : undefined}
       dataSource={rows}
       pagination={rows.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
       locale={{ emptyText: '暂无数据' }}
       columns={
         isMobile
           ? [
-              { title: firstColumn, key: 'label', render: (_, r) => name(r) },
-              { title: '已报/班级', key: 'reported', render: (_, r) => `${r.reported}/${r.classes}` },
-              { title: '缺勤', dataIndex: 'absent', align: 'right' },
-              { title: '出勤率', key: 'rate', align: 'right', render: (_, r) => formatRate(r.rate) },
+              { title: firstColumn, key: 'label', ellipsis: true, render: (_, r) => name(r) },
+              { title: '已报', key: 'reported', width: 58, render: (_, r) => `${r.reported}/${r.classes}` },
+              { title: '缺勤', dataIndex: 'absent', width: 48, align: 'right' },
+              { title: '出勤率', key: 'rate', width: 66, align: 'right', render: (_, r) => formatRate(r.rate) },
             ]
           : [
               { title: firstColumn, key: 'label', render: (_, r) => name(r) },

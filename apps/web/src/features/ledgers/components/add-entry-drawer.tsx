@@ -65,7 +65,7 @@ export function AddEntryDrawer({ open, onClose, onAdded }: Props) {
       error={error}
     >
       <Typography.Paragraph type="secondary">
-        发现学生无故未到校、失学或有辍学迹象时登记，列入疑似辍学台账后逐一核实：核实无误的动态销号，确属辍学的认定辍学并开展劝返。
+        发现学生无故未到校、失学或有辍学迹象时登记：列入疑似辍学台账并建立个案（一生一表），在个案中逐一核实——非辍学的说明原因结案，确属辍学的认定辍学并开展劝返。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ source: 'report' }}>
         <Form.Item name="childId" label="儿童" required rules={rules('childId')}>
