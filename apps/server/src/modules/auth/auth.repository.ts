@@ -89,8 +89,11 @@ export async function deleteUserSessions(db: DbOrTx, userId: string, exceptToken
     .where(and(eq(sessions.userId, userId), exceptTokenHash ? sql`${sessions.tokenHash} <> ${exceptTokenHash}` : sql`true`));
 }
 
-export async function purgeExpiredSessions(db: DbOrTx, now: Date) {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+/** Expired sessions of one county's users go at a login there (each county cleans its own, as it will on Citus). */
+export async function purgeExpiredSessions(db: DbOrTx, countyCode: string, now: Date) {
+  await db
+    .delete(sessions)
+    .where(and(lt(sessions.expiresAt, now), sql`${sessions.userId} in (select u.id from users u where u.county_code = ${countyCode})`));
 }
 
 export async function updateLoginState(

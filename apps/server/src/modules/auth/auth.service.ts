@@ -73,7 +73,7 @@ export async function login(database: Database, now: Date, sessionHours: number,
     });
     await repo.updateLoginState(tx, user.id, { ...afterSuccess(), lastLoginAt: now });
     await insertAudit(tx, { ...base, countyCode: user.countyCode, actorId: user.id, actorName: user.displayName, action: 'auth.login' });
-    await repo.purgeExpiredSessions(tx, now);
+    await repo.purgeExpiredSessions(tx, user.countyCode, now);
   });
   return { token, csrfToken, expiresAt, userId: user.id };
 }
