@@ -41,7 +41,10 @@ function AttendanceAlerts() {
         onChange={(key) => setFilters({ status: key === 'open' ? undefined : key })}
         items={STATUSES.map((s) => ({
           key: s,
-          label: s === status && query.data ? `${ABSENCE_ALERT_STATUS_LABELS[s]}（${formatNumber(query.data.total)}）` : ABSENCE_ALERT_STATUS_LABELS[s],
+          label:
+            s === status && query.data
+              ? `${ABSENCE_ALERT_STATUS_LABELS[s]}（${formatNumber(query.data.total)}）`
+              : ABSENCE_ALERT_STATUS_LABELS[s],
         }))}
         style={{ marginBottom: 4 }}
       />
@@ -51,12 +54,25 @@ function AttendanceAlerts() {
           <Empty description={status === 'open' ? '没有待处理的缺勤预警' : '没有记录'} />
         ) : (
           items.map((a) => (
-            <AlertCard key={a.id} alert={a} childLink={canOpen(me, 'children')} onDecide={(alert, decision) => decider.open({ alert, decision })} />
+            <AlertCard
+              key={a.id}
+              alert={a}
+              childLink={canOpen(me, 'children')}
+              onDecide={(alert, decision) => decider.open({ alert, decision })}
+            />
           ))
         )}
       </Spin>
       {query.data && query.data.total > pageSize ? (
-        <Pagination align="end" size="small" current={page} pageSize={pageSize} total={query.data.total} onChange={setPage} showSizeChanger={false} />
+        <Pagination
+          align="end"
+          size="small"
+          current={page}
+          pageSize={pageSize}
+          total={query.data.total}
+          onChange={setPage}
+          showSizeChanger={false}
+        />
       ) : null}
       {decider.target ? (
         <AlertDecisionModal key={decider.key} alert={decider.target.alert} decision={decider.target.decision} onClose={decider.close} />

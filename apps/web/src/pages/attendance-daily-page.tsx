@@ -39,7 +39,11 @@ function AttendanceDaily() {
     <>
       <PageHeader
         title="到校日报"
-        subtitle={day ? `${day.schoolName} · ${day.grade ? `${gradeLabel(day.grade)} ` : ''}${day.className} · 截止 ${day.dueBy}` : '每天上午报告未到校学生'}
+        subtitle={
+          day
+            ? `${day.schoolName} · ${day.grade ? `${gradeLabel(day.grade)} ` : ''}${day.className} · 截止 ${day.dueBy}`
+            : '每天上午报告未到校学生'
+        }
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         {classes.options.length > 1 || !classId ? (

@@ -98,7 +98,15 @@ function Leaves() {
         )}
       </Spin>
       {query.data && query.data.total > pageSize ? (
-        <Pagination align="end" size="small" current={page} pageSize={pageSize} total={query.data.total} onChange={setPage} showSizeChanger={false} />
+        <Pagination
+          align="end"
+          size="small"
+          current={page}
+          pageSize={pageSize}
+          total={query.data.total}
+          onChange={setPage}
+          showSizeChanger={false}
+        />
       ) : null}
       {creator.target ? (
         <LeaveFormDrawer

@@ -57,7 +57,8 @@ export function useCreateLeave() {
 export function useDecideLeaveStep(leaveId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ index, body }: { index: number; body: LeaveStepInput }) => api.post<LeaveDto>(leavePath(leaveId, `/steps/${index}`), body),
+    mutationFn: ({ index, body }: { index: number; body: LeaveStepInput }) =>
+      api.post<LeaveDto>(leavePath(leaveId, `/steps/${index}`), body),
     onSuccess: (leave) => afterLeaveChange(queryClient, leave),
   });
 }

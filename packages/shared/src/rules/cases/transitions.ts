@@ -53,7 +53,7 @@ const SCHOOL: readonly Role[] = ['head_teacher', 'school_admin', 'unit_admin', '
 const SCHOOL_AND_TOWNSHIP: readonly Role[] = [...SCHOOL, 'township_official'];
 const EVERYONE_IN_THE_FIELD: readonly Role[] = [...SCHOOL_AND_TOWNSHIP, 'village_official'];
 
-export interface CaseActionRule {
+export type CaseActionRule = {
   label: string;
   from: readonly CaseStatus[];
   /** the status after the action; for verify it depends on the result */
@@ -64,7 +64,7 @@ export interface CaseActionRule {
   /** performed by the platform when an approval completes; never posted by a user */
   system?: boolean;
   seed: string;
-}
+};
 
 /** Persuasion work on a confirmed case moves it to 劝返中; elsewhere it leaves the status as it is. */
 const persuasionStep = (from: CaseStatus): CaseStatus | null => (from === 'confirmed' ? 'persuading' : null);
@@ -242,18 +242,18 @@ export const CASE_ACTION_LABELS = Object.fromEntries(CASE_ACTIONS.map((a) => [a,
   string
 >;
 
-export interface CaseActor {
+export type CaseActor = {
   userId: string;
   roles: readonly Role[];
   rights: readonly ApprovalRight[];
-}
+};
 
-export interface CaseState {
+export type CaseState = {
   status: CaseStatus;
   followUpUntil: IsoDate | null;
   /** who asked for the pending 销号 (the confirmer must be someone else) */
   closureRequestedBy?: string | null;
-}
+};
 
 /** Why the actor may not do this now, in Chinese; null when allowed. Pure: the server and the web both call it. */
 export function refuseCaseAction(

@@ -1,4 +1,11 @@
-import { ABSENCE_REASONS, CONTACT_RESULTS, maskStudentNo, type AbsenceReason, type ClassDayChild, type ContactResult } from '@notoneless/shared';
+import {
+  ABSENCE_REASONS,
+  CONTACT_RESULTS,
+  maskStudentNo,
+  type AbsenceReason,
+  type ClassDayChild,
+  type ContactResult,
+} from '@notoneless/shared';
 import { Button, Flex, Tag, Typography, theme } from 'antd';
 import { memo } from 'react';
 import { REASON_COLORS } from '../format';
@@ -13,8 +20,6 @@ type Props = {
   onToggle: (childId: string) => void;
   onChange: (childId: string, mark: Mark) => void;
 };
-
-
 
 /** One child of the class list: tap to mark absent (and back); the reason and, for 无故缺勤, the family contact. */
 export const AbsenceRow = memo(function AbsenceRow({ child, mark, readOnly, showProblems, onToggle, onChange }: Props) {
@@ -81,6 +86,7 @@ export const AbsenceRow = memo(function AbsenceRow({ child, mark, readOnly, show
                 size="large"
                 type={mark.reason === r ? 'primary' : 'default'}
                 danger={r === '无故缺勤' && mark.reason === r}
+                disabled={r === '事假' && !leave && mark.reason !== r}
                 onClick={() => setReason(r)}
                 style={{ flex: 1, paddingInline: 4 }}
               >
@@ -92,9 +98,9 @@ export const AbsenceRow = memo(function AbsenceRow({ child, mark, readOnly, show
             <Typography.Text type={leave.status === 'approved' ? 'success' : 'warning'} style={{ fontSize: 12 }}>
               请假：{leave.kind} {leave.from} 至 {leave.to}（{leave.statusLabel}）
             </Typography.Text>
-          ) : mark.reason === '事假' ? (
-            <Typography.Text type="warning" style={{ fontSize: 12 }}>
-              没有已批准的请假；事假须办理请假手续（请假管理）
+          ) : !leave && (!mark.reason || mark.reason === '事假') ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {mark.reason ? '当天没有请假记录，事假须先登记请假（请假管理）' : '当天没有请假记录（事假须先登记请假）'}
             </Typography.Text>
           ) : null}
           {mark.reason === '无故缺勤' ? (

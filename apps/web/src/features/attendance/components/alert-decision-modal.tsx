@@ -21,7 +21,10 @@ export function AlertDecisionModal({ alert, decision, onClose }: Props) {
       return;
     }
     decide.mutate(
-      { id: alert.id, body: confirm ? { decision: 'confirm', text: text.trim() || undefined } : { decision: 'dismiss', reason: text.trim() } },
+      {
+        id: alert.id,
+        body: confirm ? { decision: 'confirm', text: text.trim() || undefined } : { decision: 'dismiss', reason: text.trim() },
+      },
       {
         onSuccess: (a) => {
           onClose();
@@ -47,7 +50,9 @@ export function AlertDecisionModal({ alert, decision, onClose }: Props) {
     >
       <Typography.Paragraph>
         {alert.label}（最近一次 {alert.lastDate}）。
-        {confirm ? '确认后将建立疑似辍学个案，列入疑似辍学台账，按个案流程开展劝返。' : '请写明排除的理由（如：已核实为病假，补办请假手续）。'}
+        {confirm
+          ? '确认后将建立疑似辍学个案，列入疑似辍学台账，按个案流程开展劝返。'
+          : '请写明排除的理由（如：已核实为病假，补办请假手续）。'}
       </Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label={confirm ? '情况说明' : '排除理由'} required={!confirm}>

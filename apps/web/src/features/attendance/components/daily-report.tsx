@@ -62,7 +62,11 @@ export function DailyReport({ day }: Props) {
           setEditing(false);
           message.warning('网络不通，日报已离线保存在本机，恢复网络后自动提交');
         } else setError('网络不通，且本机无法离线保存，请稍后重试');
-      } else setError(e instanceof ApiError ? e.message : '提交失败，请稍后重试');
+      } else {
+        const text = e instanceof ApiError ? e.message : '提交失败，请稍后重试';
+        setError(text);
+        message.error(text);
+      }
     } finally {
       setSending(false);
     }

@@ -20,7 +20,13 @@ const STATUS_COLORS: Record<LeaveStatus, string> = {
 };
 
 const stepState = (s: LeaveDto['steps'][number]) =>
-  s.status === 'approved' || s.status === 'filed' ? 'finish' : s.status === 'rejected' ? 'error' : s.status === 'pending' ? 'process' : 'wait';
+  s.status === 'approved' || s.status === 'filed'
+    ? 'finish'
+    : s.status === 'rejected'
+      ? 'error'
+      : s.status === 'pending'
+        ? 'process'
+        : 'wait';
 
 /** One leave: who, when, its steps and what this user may do (abilities); one that ended without 销假 stands out. */
 export function LeaveCard({ leave, childLink, onDecide, onClose, onSlip }: Props) {
@@ -29,7 +35,11 @@ export function LeaveCard({ leave, childLink, onDecide, onClose, onSlip }: Props
     <Card
       size="small"
       data-testid="leave-card"
-      style={{ marginBottom: 12, borderColor: leave.overdueReturn ? '#ff4d4f' : undefined, background: leave.overdueReturn ? '#fff1f0' : undefined }}
+      style={{
+        marginBottom: 12,
+        borderColor: leave.overdueReturn ? '#ff4d4f' : undefined,
+        background: leave.overdueReturn ? '#fff1f0' : undefined,
+      }}
     >
       <Flex justify="space-between" align="flex-start" gap={8} wrap>
         <Flex vertical style={{ minWidth: 0 }}>

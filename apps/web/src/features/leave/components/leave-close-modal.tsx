@@ -28,7 +28,15 @@ export function LeaveCloseModal({ leave, onClose }: Props) {
       },
     );
   return (
-    <Modal open title={`销假：${leave.name}`} okText="确认销假" cancelText="取消" onOk={ok} onCancel={onClose} confirmLoading={close.isPending}>
+    <Modal
+      open
+      title={`销假：${leave.name}`}
+      okText="确认销假"
+      cancelText="取消"
+      onOk={ok}
+      onCancel={onClose}
+      confirmLoading={close.isPending}
+    >
       <Form layout="vertical">
         <Form.Item label="返校日期" required extra={`请假 ${leave.from} 至 ${leave.to}`}>
           <DatePicker

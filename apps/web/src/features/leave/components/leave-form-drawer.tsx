@@ -51,8 +51,21 @@ export function LeaveFormDrawer({ onClose, onCreated }: Props) {
   };
 
   return (
-    <FormDrawer open title="新建请假" onClose={onClose} onSubmit={() => void submit()} submitting={create.isPending} submitText="提交请假" error={error}>
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: '事假', from: dayjs(todayInShanghai()), to: dayjs(todayInShanghai()) }}>
+    <FormDrawer
+      open
+      title="新建请假"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      submitting={create.isPending}
+      submitText="提交请假"
+      error={error}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ kind: '事假', from: dayjs(todayInShanghai()), to: dayjs(todayInShanghai()) }}
+      >
         <Form.Item name="childId" label="学生" required rules={rules('childId')}>
           <LeaveChildPicker onPick={setChild} />
         </Form.Item>
@@ -67,7 +80,11 @@ export function LeaveFormDrawer({ onClose, onCreated }: Props) {
             <DatePicker inputReadOnly style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <LeaveStepsPreview from={from ? day(from) : undefined} to={to ? day(to) : undefined} poverty={child?.keyGroups.some((g) => POVERTY.includes(g)) ?? false} />
+        <LeaveStepsPreview
+          from={from ? day(from) : undefined}
+          to={to ? day(to) : undefined}
+          poverty={child?.keyGroups.some((g) => POVERTY.includes(g)) ?? false}
+        />
         <Form.Item name="reason" label="请假事由" required rules={rules('reason')}>
           <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：发烧就医，医嘱休息；随父母回老家奔丧" />
         </Form.Item>

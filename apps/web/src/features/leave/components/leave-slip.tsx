@@ -67,7 +67,9 @@ export function LeaveSlip({ leave, onClose }: Props) {
           <Typography.Text strong>安全提醒：</Typography.Text>
           {leave.safetyReminder}
         </Typography.Paragraph>
-        <Typography.Paragraph style={{ marginTop: 32 }}>{'监护人签字：＿＿＿＿＿＿\u3000\u3000\u3000班主任签字：＿＿＿＿＿＿'}</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 32 }}>
+          {'监护人签字：＿＿＿＿＿＿\u3000\u3000\u3000班主任签字：＿＿＿＿＿＿'}
+        </Typography.Paragraph>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           登记人 {leave.createdByName} · {formatDateTime(leave.createdAt)}
         </Typography.Text>

@@ -24,7 +24,9 @@ export function LeaveStepModal({ leave, onClose }: Props) {
       { index: step.index, body: { decision, comment: comment.trim() || undefined } },
       {
         onSuccess: (l) => {
-          message.success(`${step.label}：已${decision === 'approve' ? '同意' : decision === 'reject' ? '不同意' : '备案'}（${l.statusLabel}）`);
+          message.success(
+            `${step.label}：已${decision === 'approve' ? '同意' : decision === 'reject' ? '不同意' : '备案'}（${l.statusLabel}）`,
+          );
           onClose();
         },
         onError: (e) => setError(errorMessage(e)),
@@ -32,9 +34,18 @@ export function LeaveStepModal({ leave, onClose }: Props) {
     );
   };
   return (
-    <Modal open title={`${step.label}：${leave.name}`} okText="确定" cancelText="取消" onOk={ok} onCancel={onClose} confirmLoading={decide.isPending}>
+    <Modal
+      open
+      title={`${step.label}：${leave.name}`}
+      okText="确定"
+      cancelText="取消"
+      onOk={ok}
+      onCancel={onClose}
+      confirmLoading={decide.isPending}
+    >
       <Typography.Paragraph>
-        {leave.kind} {leave.from} 至 {leave.to}，共 {leave.schoolDays} 个上学日{leave.povertyGroup ? '（脱贫户/监测户学生）' : ''}。事由：{leave.reason}
+        {leave.kind} {leave.from} 至 {leave.to}，共 {leave.schoolDays} 个上学日{leave.povertyGroup ? '（脱贫户/监测户学生）' : ''}。事由：
+        {leave.reason}
       </Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label="处理结果" required>
@@ -54,7 +65,13 @@ export function LeaveStepModal({ leave, onClose }: Props) {
           />
         </Form.Item>
         <Form.Item label="意见">
-          <Input.TextArea rows={3} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="选填；不同意时必填" />
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            placeholder="选填；不同意时必填"
+          />
         </Form.Item>
       </Form>
       {error ? <Alert type="error" showIcon title={error} /> : null}
