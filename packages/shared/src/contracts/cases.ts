@@ -101,6 +101,8 @@ export const caseActionBodySchema = z.discriminatedUnion('type', [
     type: z.literal('return'),
     ...actionBase,
     planKind: z.enum(RESUME_PLAN_KINDS),
+    /** seed 004: 本人意愿 — the child (not the parents) does not want to stay in the original grade */
+    unwillingToStay: z.boolean().optional(),
     /** when the plan differs from the suggested one, the reason is required */
     planReason: optionalText(500),
     schoolId: z.string().uuid().optional(),
@@ -326,6 +328,8 @@ export const caseDetailSchema = caseListItemSchema.extend({
   /** the actions this user may take now (rules/cases/transitions availableCaseActions) */
   actions: z.array(z.enum(CASE_ACTIONS)),
   resumeSuggestion: resumeSuggestionSchema.nullable(),
+  /** the suggestion when the child says they do not want to stay in the original grade (seed 004: 本人意愿) */
+  resumeSuggestionIfUnwilling: resumeSuggestionSchema.nullable(),
   abilities: abilitiesSchema,
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

@@ -27,12 +27,19 @@ export async function placementOnReturn(tx: DbOrTx, ctx: Ctx, c: CaseRow, body: 
   const county = ctx.actor.countyCode;
   const child = await findChild(tx, county, c.childId);
   if (!child) throw notFound('儿童');
-  const suggestion = await resumeSuggestionFor(tx, county, ctx.now, c, {
-    birthDate: child.child.birthDate,
-    grade: child.child.grade,
-    idNumber: child.child.idNumber,
-    keyGroups: child.keyGroups ?? [],
-  });
+  const suggestion = await resumeSuggestionFor(
+    tx,
+    county,
+    ctx.now,
+    c,
+    {
+      birthDate: child.child.birthDate,
+      grade: child.child.grade,
+      idNumber: child.child.idNumber,
+      keyGroups: child.keyGroups ?? [],
+    },
+    body.unwillingToStay ?? null,
+  );
   if (body.planKind !== suggestion.kind && !body.planReason?.trim())
     throw new AppError('UNPROCESSABLE', `复学方案「${body.planKind}」与建议的「${suggestion.kind}」不同，请填写理由（planReason）`);
 

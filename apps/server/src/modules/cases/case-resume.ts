@@ -30,6 +30,7 @@ export async function resumeSuggestionFor(
   now: Date,
   c: CaseRow,
   child: ResumeChild,
+  unwillingToStay: boolean | null = null,
 ): Promise<ResumeSuggestion> {
   const settings = await getCountySettings(db, countyCode);
   const severe = child.keyGroups.includes('残疾') && (await severeDisability(db, countyCode, child.idNumber));
@@ -42,7 +43,7 @@ export async function resumeSuggestionFor(
     outSince: c.reportedOn,
     severeDisability: severe,
     homeTeaching: c.status === 'home_teaching',
-    unwillingToStay: null,
+    unwillingToStay,
     overAgeYears: settings.overAgeYears,
   });
 }
@@ -52,12 +53,20 @@ export async function suggestionOfCase(
   db: DbOrTx,
   ctx: { actor: { countyCode: string }; now: Date },
   c: CaseRow,
+  unwillingToStay: boolean | null = null,
 ): Promise<ResumeSuggestion> {
   const child = await findChild(db, ctx.actor.countyCode, c.childId);
-  return resumeSuggestionFor(db, ctx.actor.countyCode, ctx.now, c, {
-    birthDate: child?.child.birthDate ?? null,
-    grade: child?.child.grade ?? null,
-    idNumber: child?.child.idNumber ?? null,
-    keyGroups: child?.keyGroups ?? [],
-  });
+  return resumeSuggestionFor(
+    db,
+    ctx.actor.countyCode,
+    ctx.now,
+    c,
+    {
+      birthDate: child?.child.birthDate ?? null,
+      grade: child?.child.grade ?? null,
+      idNumber: child?.child.idNumber ?? null,
+      keyGroups: child?.keyGroups ?? [],
+    },
+    unwillingToStay,
+  );
 }

@@ -342,6 +342,8 @@ describe('the lifecycle of A: 认定 → 劝返 → 复学 → 巩固跟踪 → 
   it('复学 with the 复学方案: a different plan needs a reason; the child leaves the 辍学 ledger and 巩固跟踪 starts', async () => {
     let d = await detailOf(caseA);
     expect(d.resumeSuggestion).toMatchObject({ kind: '原年级原班' });
+    // out for under a year: the child's own wish does not change the plan (seed 004)
+    expect(d.resumeSuggestionIfUnwilling).toMatchObject({ kind: '原年级原班' });
     const differs = await act(s.schoolAdmin, caseA, {
       type: 'return',
       planKind: '单独编班',

@@ -106,6 +106,7 @@ export async function detail(ctx: Ctx, id: string, opts: { audited?: boolean } =
   );
   const suggest = isCaseOpen(status) && !['returned', 'closure_pending'].includes(status);
   const resumeSuggestion = suggest ? await suggestionOfCase(ctx.db, ctx, c) : null;
+  const resumeSuggestionIfUnwilling = suggest ? await suggestionOfCase(ctx.db, ctx, c, true) : null;
   if (opts.audited !== false)
     await inTx(ctx, (tx) => audit(tx, ctx, { action: 'case.viewed', targetType: 'case', targetId: id, childId: c.childId }));
   const open = isCaseOpen(status);
@@ -145,6 +146,7 @@ export async function detail(ctx: Ctx, id: string, opts: { audited?: boolean } =
       })),
     actions,
     resumeSuggestion,
+    resumeSuggestionIfUnwilling,
     abilities: {
       act: actions.length > 0,
       team: open && canManageCaseTeam(ctx.actor),

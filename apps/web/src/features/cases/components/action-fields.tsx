@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import {
   CONTACT_CHANNELS,
   DEPARTMENTS,
@@ -16,7 +17,7 @@ import {
   forbiddenCloseMessage,
   forbiddenCloseWord,
 } from '@notoneless/shared';
-import { Alert, DatePicker, Form, Input, Radio, Select, type FormInstance, type FormRule } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, Radio, Select, type FormInstance, type FormRule } from 'antd';
 import dayjs from 'dayjs';
 import { todayInShanghai } from '../../../lib/format';
 import { GRADE_OPTIONS } from '../../../lib/labels';
@@ -239,7 +240,14 @@ function VerifyFields({ rules }: { rules: Rules }) {
 
 function ReturnFields({ detail, rules }: { detail: CaseDetail; rules: Rules }) {
   const planKind = Form.useWatch<string | undefined>('planKind');
-  const suggestion = detail.resumeSuggestion;
+  const unwilling = Form.useWatch<boolean | undefined>('unwillingToStay');
+  const suggestion = unwilling ? detail.resumeSuggestionIfUnwilling : detail.resumeSuggestion;
+  const form = Form.useFormInstance();
+  // the child's wish changes the suggested plan: follow it (the user may still choose otherwise, with a reason)
+  useEffect(() => {
+    if (unwilling === undefined || !suggestion) return;
+    form.setFieldsValue({ planKind: suggestion.kind, grade: suggestion.grade ?? undefined });
+  }, [unwilling, suggestion, form]);
   const changed = suggestion !== null && planKind !== undefined && planKind !== suggestion.kind;
   return (
     <>
@@ -252,6 +260,9 @@ function ReturnFields({ detail, rules }: { detail: CaseDetail; rules: Rules }) {
           style={{ marginBottom: 16 }}
         />
       ) : null}
+      <Form.Item name="unwillingToStay" valuePropName="checked" extra="须由学生本人提出（seed 004：根据实际情况和本人意愿适当调整年级）">
+        <Checkbox>学生本人不愿在原年级就读</Checkbox>
+      </Form.Item>
       <Form.Item name="planKind" label="复学方案" required rules={rules('planKind')}>
         <Select style={full} options={options(RESUME_PLAN_KINDS)} />
       </Form.Item>
