@@ -3,6 +3,7 @@ import { App, Avatar, Button, Dropdown, Flex, Typography, type MenuProps } from 
 import { useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api';
 import { clearOfflineDrafts, queuedDraftCount } from '../features/cases/offline/clear';
+import { clearPendingReports, listPending } from '../features/attendance/offline-reports';
 import { ChangePasswordModal } from '../features/auth/components/change-password-modal';
 import { roleScopeText } from '../lib/labels';
 import { useEditor } from '../lib/use-editor';
@@ -32,6 +33,7 @@ export function UserMenu() {
   // the drafts go first: a logout without a network waits for it, the device should not keep them meanwhile
   const signOut = async () => {
     await clearOfflineDrafts();
+    clearPendingReports();
     logout.mutate(undefined, {
       onSettled: () => {
         message.success('已退出登录');
@@ -44,7 +46,7 @@ export function UserMenu() {
     if (key === 'password') passwordDialog.open(true);
     if (key !== 'logout') return;
     // offline drafts hold children's data and are cleared on logout: unsent ones are lost, so ask first
-    const queued = queuedDraftCount(me.id);
+    const queued = queuedDraftCount(me.id) + listPending(me.id).length;
     if (queued === 0) {
       void signOut();
       return;

@@ -3,6 +3,7 @@ import {
   daysAfterUnclosedLeave,
   isSchoolDay,
   LEAVE_STATUS_LABELS,
+  maskStudentNo,
   shanghaiMinutes,
   shanghaiToday,
   type AbsenceEntry,
@@ -126,6 +127,8 @@ export async function classDay(ctx: Ctx, classId: string, q: { date?: string }):
       const l = covering.get(k.childId) ?? overdue.get(k.childId);
       return {
         ...k,
+        // 学籍号 is G + the ID number: masked like the ID in every list (style.md, minors' data)
+        studentNo: k.studentNo ? maskStudentNo(k.studentNo) : null,
         onLeave: l
           ? {
               leaveId: l.id,
@@ -145,8 +148,8 @@ export async function classDay(ctx: Ctx, classId: string, q: { date?: string }):
           : null,
       };
     }),
-    unmatchedRosterRows: list.unmatched,
-    unlistedStudents: list.unlisted,
+    unmatchedRosterRows: list.unmatched.map((r) => ({ ...r, studentNo: r.studentNo ? maskStudentNo(r.studentNo) : null })),
+    unlistedStudents: list.unlisted.map((k) => ({ ...k, studentNo: k.studentNo ? maskStudentNo(k.studentNo) : null })),
     report: report ? presentReport(report, absences, settings.attendanceReportBy) : null,
     abilities: { report: canReportClass(ctx.actor, c) && closed === null },
   };

@@ -84,3 +84,18 @@ export function subscribePending(onChange: () => void): () => void {
 
 export const newClientKey = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `ar-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+/** On logout: the phone keeps no child's attendance once its user has signed out (minors' data). */
+export function clearPendingReports(): void {
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(PREFIX)) keys.push(key);
+    }
+    for (const key of keys) localStorage.removeItem(key);
+    changed();
+  } catch {
+    /* storage unavailable: nothing kept */
+  }
+}

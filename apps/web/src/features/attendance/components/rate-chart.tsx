@@ -21,7 +21,12 @@ export function RateChart({ rows, onPick }: Props) {
         data: bars.map((b) => b.label),
         axisLabel: { interval: 0, rotate: bars.length > 5 ? 40 : 0, width: 90, overflow: 'truncate' },
       },
-      yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 5)), max: 100, name: '%' },
+      yAxis: {
+        type: 'value',
+        min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 5)),
+        max: 100,
+        axisLabel: { formatter: '{value}%' },
+      },
       series: [
         {
           type: 'bar',
