@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
+          setupFiles: ['e2e/file-server.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,6 +1,7 @@
 import { addCalendarDays, countSchoolDays, isSchoolDay, type SchoolCalendar } from '@notoneless/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eBaseUrl } from './base-url';
 import { apiLogin, passServerDays, resetServerClock } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot } from './browser';
 
@@ -9,7 +10,7 @@ import { DESKTOP, launch, loginAs, PHONE, shot as fullShot } from './browser';
  * it without a network (kept on the phone, sent when back, once); then a leave of 5 school days entered ahead → the
  * principal approves → the leave ends without 销假 (highlighted) → 销假.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eBaseUrl();
 let browser: Browser;
 const errors: string[] = [];
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eBaseUrl } from './base-url';
 import { apiLogin, passServerDays, resetServerClock } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
 
@@ -12,7 +13,7 @@ import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './brow
  * the 中心校 sees the escalated item in its 待办 → the child returns with a 复学方案 → follow-up → 巩固跟踪 ends →
  * 申请销号 → the 中心校 confirms 销号.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eBaseUrl } from './base-url';
 import { apiLogin, passServerDays, resetServerClock } from './api';
 import { launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
 
@@ -11,7 +12,7 @@ import { launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
  * verifies (admin: deferral_verify), the leading group agrees (xiangcun: deferral_agree), and the case shows
  * 延缓入学/休学. On the way: the 工作台's 待办, 审批 and 转介办理 pages at 1280 and 375 px.
  */
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eBaseUrl();
 const DESKTOP = { width: 1280, height: 860 };
 let browser: Browser;
 const errors: string[] = [];

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eBaseUrl } from './base-url';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eBaseUrl();
 
 /** Full-page screenshots from the top (a scrolled page shows the sticky header mid-way in them). */
 async function shot(page: Page, name: string) {

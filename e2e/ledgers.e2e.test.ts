@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eBaseUrl } from './base-url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { apiLogin } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eBaseUrl } from './base-url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeIdNumber } from '../packages/shared/src/rules/id-number';
 import { apiLogin } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = e2eBaseUrl();
 const COUNTY = '410182';
 let browser: Browser;
 let dir: string;
