@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, passServerDays, resetServerClock } from './api';
-import { DESKTOP, launch, loginAs, PHONE, shot as fullShot } from './browser';
+import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, noSidewaysScroll } from './browser';
 
 /**
  * Issue 6's journey on a phone: the 班主任 does the 到校日报 of the class with 3 absences (timed, taps counted), corrects
@@ -39,11 +39,6 @@ async function shot(page: Page, name: string) {
   await page.waitForTimeout(300);
   await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
-}
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-  expect(overflow).toBeLessThanOrEqual(1);
 }
 
 async function open(username: string, viewport = DESKTOP, now?: Date): Promise<Page> {

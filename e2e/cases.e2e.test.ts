@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, passServerDays, resetServerClock } from './api';
-import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
+import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
 /**
  * Issue 5's journey: a confirmed finding opens the case → the 班主任 records a home visit with a photo on a phone →
@@ -47,11 +47,6 @@ async function shot(page: Page, name: string) {
   await page.waitForTimeout(250);
   await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
-}
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-  expect(overflow).toBeLessThanOrEqual(1);
 }
 
 async function pickOption(page: Page, select: Locator, text: string) {

@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, passServerDays, resetServerClock } from './api';
-import { launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
+import { launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
 /**
  * 延缓入学/休学 (issue 5 item 5, seed 002): an application without the conditions is refused and the missing ones are
@@ -40,11 +40,6 @@ async function shot(page: Page, name: string) {
   await page.waitForTimeout(300);
   await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
-}
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-  expect(overflow).toBeLessThanOrEqual(1);
 }
 
 async function open(username: string, viewport = DESKTOP, now?: Date): Promise<Page> {

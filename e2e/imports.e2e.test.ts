@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
+import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
 const baseUrl = e2eBaseUrl();
 
@@ -68,11 +68,6 @@ async function confirmImport(page: Page) {
 async function findChild(page: Page, name: string) {
   await page.goto(`${baseUrl}/children?q=${encodeURIComponent(name)}`);
   await page.locator('.ant-table-tbody').getByText(name, { exact: true }).waitFor();
-}
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-  expect(overflow).toBeLessThanOrEqual(1);
 }
 
 const HEADER = ['姓名', '性别', '出生日期', '公民身份号码', '民族', '户籍地址', '监护人姓名', '监护人电话'];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { apiLogin } from './api';
-import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
+import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
 const baseUrl = e2eBaseUrl();
 let browser: Browser;
@@ -24,11 +24,6 @@ type Entry = { id: string; name: string; ledger: string; closedAt: string | null
 async function shot(page: Page, name: string) {
   await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
-}
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-  expect(overflow).toBeLessThanOrEqual(1);
 }
 
 /** The number on a category card of the 人账相符 panel. */

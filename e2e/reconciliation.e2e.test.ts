@@ -6,7 +6,7 @@ import { e2eBaseUrl } from './base-url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeIdNumber } from '../packages/shared/src/rules/id-number';
 import { apiLogin } from './api';
-import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS } from './browser';
+import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
 const baseUrl = e2eBaseUrl();
 const COUNTY = '410182';
@@ -31,11 +31,6 @@ async function shot(page: Page, name: string) {
   await page.waitForTimeout(200); // the loading veil's fade
   await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
-}
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-  expect(overflow).toBeLessThanOrEqual(1);
 }
 
 function writeCsv(name: string, rows: string[][]): string {
