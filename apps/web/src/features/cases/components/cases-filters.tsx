@@ -3,9 +3,8 @@ import { Checkbox, Select } from 'antd';
 import { FilterBar } from '../../../components/filter-bar';
 import { SearchInput } from '../../../components/search-input';
 import type { QueryValue } from '../../../lib/api';
-import { GRADE_OPTIONS } from '../../../lib/labels';
-import { oneOf, SEARCH_BY_LABEL } from '../../../lib/select';
-import { SchoolSelect, TownshipSelect } from '../../schools/components/jurisdiction-selects';
+import { oneOf } from '../../../lib/select';
+import { ChildScopeFilters } from '../../schools/components/child-scope-filters';
 import type { CaseFilters } from '../api';
 import { isStatusFilter, STATUS_FILTER_OPTIONS } from '../labels';
 
@@ -31,7 +30,6 @@ type Props = {
   onReset: () => void;
 };
 
-const KEY_GROUP_OPTIONS = KEY_GROUPS.map((g) => ({ value: g, label: g }));
 const full = { width: '100%' };
 
 /** Status (未结案 by default), township, school, grade, key group, 逾期 and a search box. */
@@ -46,34 +44,7 @@ export function CasesFiltersBar({ filters, setFilters, onReset }: Props) {
         value={isStatusFilter(filters.status) ? filters.status : 'open'}
         onChange={(status: string) => setFilters({ status: status === 'open' ? undefined : status })}
       />
-      <TownshipSelect
-        value={filters.townshipCode}
-        onChange={(townshipCode?: string) => setFilters({ townshipCode, schoolId: undefined })}
-      />
-      <SchoolSelect
-        townshipCode={filters.townshipCode}
-        value={filters.schoolId}
-        onChange={(schoolId?: string) => setFilters({ schoolId })}
-      />
-      <Select
-        allowClear
-        style={full}
-        placeholder="全部年级"
-        aria-label="年级"
-        options={GRADE_OPTIONS}
-        value={filters.grade ? Number(filters.grade) : undefined}
-        onChange={(grade?: number) => setFilters({ grade })}
-      />
-      <Select
-        allowClear
-        showSearch={SEARCH_BY_LABEL}
-        style={full}
-        placeholder="全部重点群体"
-        aria-label="重点群体"
-        options={KEY_GROUP_OPTIONS}
-        value={filters.keyGroup}
-        onChange={(keyGroup?: string) => setFilters({ keyGroup })}
-      />
+      <ChildScopeFilters filters={filters} setFilters={setFilters} />
       <Checkbox checked={filters.overdue === 'true'} onChange={(e) => setFilters({ overdue: e.target.checked ? 'true' : undefined })}>
         只看逾期
       </Checkbox>

@@ -1,11 +1,10 @@
 import { KEY_GROUPS, LEDGER_CATEGORIES } from '@notoneless/shared';
 import { Select } from 'antd';
 import { FilterBar } from '../../../components/filter-bar';
-import { SchoolSelect, TownshipSelect } from '../../schools/components/jurisdiction-selects';
+import { ChildScopeFilters } from '../../schools/components/child-scope-filters';
 import { SearchInput } from '../../../components/search-input';
 import type { QueryValue } from '../../../lib/api';
-import { GRADE_OPTIONS } from '../../../lib/labels';
-import { oneOf, SEARCH_BY_LABEL } from '../../../lib/select';
+import { oneOf } from '../../../lib/select';
 import type { LedgerFilters } from '../api';
 
 /** URL keys of the three ledgers' filters; the 适龄儿童台账 adds `category`, the other two `state`. */
@@ -33,7 +32,6 @@ type Props = {
   withCategory?: boolean;
 };
 
-const KEY_GROUP_OPTIONS = KEY_GROUPS.map((g) => ({ value: g, label: g }));
 const CATEGORY_OPTIONS = LEDGER_CATEGORIES.map((c) => ({ value: c, label: c }));
 const full = { width: '100%' };
 
@@ -42,34 +40,7 @@ export function LedgerFiltersBar({ filters, setFilters, onReset, withCategory = 
   return (
     <FilterBar onReset={onReset} wideFirst>
       <SearchInput value={filters.q} placeholder="姓名 / 拼音首字母" onSearch={(q) => setFilters({ q })} />
-      <TownshipSelect
-        value={filters.townshipCode}
-        onChange={(townshipCode?: string) => setFilters({ townshipCode, schoolId: undefined })}
-      />
-      <SchoolSelect
-        townshipCode={filters.townshipCode}
-        value={filters.schoolId}
-        onChange={(schoolId?: string) => setFilters({ schoolId })}
-      />
-      <Select
-        allowClear
-        style={full}
-        placeholder="全部年级"
-        aria-label="年级"
-        options={GRADE_OPTIONS}
-        value={filters.grade ? Number(filters.grade) : undefined}
-        onChange={(grade?: number) => setFilters({ grade })}
-      />
-      <Select
-        allowClear
-        showSearch={SEARCH_BY_LABEL}
-        style={full}
-        placeholder="全部重点群体"
-        aria-label="重点群体"
-        options={KEY_GROUP_OPTIONS}
-        value={filters.keyGroup}
-        onChange={(keyGroup?: string) => setFilters({ keyGroup })}
-      />
+      <ChildScopeFilters filters={filters} setFilters={setFilters} />
       {withCategory ? (
         <Select
           allowClear
