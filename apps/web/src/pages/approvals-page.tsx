@@ -1,6 +1,7 @@
-import { Empty, Pagination, Select, Spin, Tabs } from 'antd';
+import { Empty, Select, Spin, Tabs } from 'antd';
 import { FilterBar } from '../components/filter-bar';
 import { PageHeader } from '../components/page-header';
+import { CardPager } from '../components/card-pager';
 import { QueryError } from '../components/query-error';
 import { APPROVAL_STATUS_LABELS } from '@notoneless/shared';
 import { useApprovals, type ApprovalItem, type ApprovalStatus } from '../features/approvals/api';
@@ -67,17 +68,7 @@ function Approvals() {
           items.map((a) => <ApprovalCard key={a.id} approval={a} onDecide={(approval, decision) => decider.open({ approval, decision })} />)
         )}
       </Spin>
-      {query.data && query.data.total > pageSize ? (
-        <Pagination
-          align="end"
-          size="small"
-          current={page}
-          pageSize={pageSize}
-          total={query.data.total}
-          onChange={setPage}
-          showSizeChanger={false}
-        />
-      ) : null}
+      <CardPager total={query.data?.total} page={page} pageSize={pageSize} onChange={setPage} />
       {decider.target ? (
         <DecideModal key={decider.key} approval={decider.target.approval} decision={decider.target.decision} onClose={decider.close} />
       ) : null}

@@ -1,7 +1,8 @@
 import { ABSENCE_ALERT_STATUS_LABELS, type AbsenceAlertDto, type AbsenceAlertStatus } from '@notoneless/shared';
-import { Empty, Pagination, Spin, Tabs } from 'antd';
+import { Empty, Spin, Tabs } from 'antd';
 import { useMe } from '../app/auth-context';
 import { PageHeader } from '../components/page-header';
+import { CardPager } from '../components/card-pager';
 import { QueryError } from '../components/query-error';
 import { useAbsenceAlerts } from '../features/attendance/api';
 import { AlertCard } from '../features/attendance/components/alert-card';
@@ -63,17 +64,7 @@ function AttendanceAlerts() {
           ))
         )}
       </Spin>
-      {query.data && query.data.total > pageSize ? (
-        <Pagination
-          align="end"
-          size="small"
-          current={page}
-          pageSize={pageSize}
-          total={query.data.total}
-          onChange={setPage}
-          showSizeChanger={false}
-        />
-      ) : null}
+      <CardPager total={query.data?.total} page={page} pageSize={pageSize} onChange={setPage} />
       {decider.target ? (
         <AlertDecisionModal key={decider.key} alert={decider.target.alert} decision={decider.target.decision} onClose={decider.close} />
       ) : null}

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { LEAVE_STATUS_LABELS, type LeaveDto, type LeaveStatus } from '@notoneless/shared';
-import { Button, Empty, Pagination, Select, Spin, Tabs } from 'antd';
+import { Button, Empty, Select, Spin, Tabs } from 'antd';
 import { useMe } from '../app/auth-context';
 import { FilterBar } from '../components/filter-bar';
 import { PageHeader } from '../components/page-header';
+import { CardPager } from '../components/card-pager';
 import { QueryError } from '../components/query-error';
 import { RequireCan } from '../features/inbox/components/require-can';
 import { useLeaves } from '../features/leave/api';
@@ -97,17 +98,7 @@ function Leaves() {
           ))
         )}
       </Spin>
-      {query.data && query.data.total > pageSize ? (
-        <Pagination
-          align="end"
-          size="small"
-          current={page}
-          pageSize={pageSize}
-          total={query.data.total}
-          onChange={setPage}
-          showSizeChanger={false}
-        />
-      ) : null}
+      <CardPager total={query.data?.total} page={page} pageSize={pageSize} onChange={setPage} />
       {creator.target ? (
         <LeaveFormDrawer
           key={creator.key}

@@ -1,8 +1,9 @@
 import { DEPARTMENTS, REFERRAL_STATUS_LABELS, type ReferralListItem } from '@notoneless/shared';
-import { Empty, Pagination, Select, Spin } from 'antd';
+import { Empty, Select, Spin } from 'antd';
 import { useMe } from '../app/auth-context';
 import { FilterBar } from '../components/filter-bar';
 import { PageHeader } from '../components/page-header';
+import { CardPager } from '../components/card-pager';
 import { QueryError } from '../components/query-error';
 import { RequireCan } from '../features/inbox/components/require-can';
 import { useReferrals, type ReferralStatusFilter } from '../features/referrals/api';
@@ -76,17 +77,7 @@ function Referrals() {
           items.map((r) => <ReferralCard key={r.id} referral={r} onRespond={responder.open} />)
         )}
       </Spin>
-      {query.data && query.data.total > pageSize ? (
-        <Pagination
-          align="end"
-          size="small"
-          current={page}
-          pageSize={pageSize}
-          total={query.data.total}
-          onChange={setPage}
-          showSizeChanger={false}
-        />
-      ) : null}
+      <CardPager total={query.data?.total} page={page} pageSize={pageSize} onChange={setPage} />
       {responder.target ? <RespondModal key={responder.key} referral={responder.target} onClose={responder.close} /> : null}
     </>
   );

@@ -110,19 +110,15 @@ export const presentMember = (m: Member) => ({
 });
 
 const APPROVAL_TYPE_LABELS: Record<string, string> = { deferral: '延缓入学', suspension: '休学', closure: '销号确认' };
-/** The rights each approval type needs, step by step (销号: 中心校; 延缓入学/休学: 县教育局核实, 县乡村振兴领导小组同意). */
-const APPROVAL_STEPS: Record<string, ApprovalRight[]> = {
-  closure: ['case_closure_confirm'],
-  deferral: ['deferral_verify', 'deferral_agree'],
-  suspension: ['deferral_verify', 'deferral_agree'],
-};
+/** 销号 has one step, the 中心校's confirmation (延缓入学/休学 approvals are presented by the approvals module). */
+const CLOSURE_STEPS: ApprovalRight[] = ['case_closure_confirm'];
 
 type ApprovalWithSteps = Awaited<ReturnType<typeof records.approvalsOf>>[number];
 export function presentApproval(x: ApprovalWithSteps, actor: Actor): ApprovalDto {
   const { a, steps } = x;
   // 延缓入学/休学: the approvals module's rules (two steps by two other people) decide what the actor may do
   if (a.type === 'deferral' || a.type === 'suspension') return presentDeferralApproval(actor, a, steps);
-  const needed = APPROVAL_STEPS[a.type] ?? [];
+  const needed = a.type === 'closure' ? CLOSURE_STEPS : [];
   const nextRight = a.status === 'pending' ? (needed[steps.length] ?? null) : null;
   const mayDecide = nextRight !== null && actor.approvalRights.includes(nextRight) && a.requesterId !== actor.userId;
   return {
