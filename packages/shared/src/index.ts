@@ -31,4 +31,5 @@ export * from './contracts/home-teaching';
 export * from './contracts/inbox';
 export * from './contracts/documents';
 export * from './contracts/attendance';
+export * from './contracts/monthly-reports';
 export * from './rules/attendance/term-start';

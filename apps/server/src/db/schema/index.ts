@@ -8,3 +8,4 @@ export * from './reconciliation';
 export * from './identity';
 export * from './cases';
 export * from './attendance';
+export * from './reports';
