@@ -38,6 +38,10 @@ import { inboxRoutes } from './modules/inbox/inbox.routes';
 import { caseDocumentRoutes } from './modules/cases/case-documents.routes';
 import { enrollmentNoticeRoutes } from './modules/cases/enrollment-notices.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes';
+import { disclosureRoutes } from './modules/disclosure/disclosure.routes';
+import { briefRoutes } from './modules/briefs/briefs.routes';
+import { monthlyReportRoutes } from './modules/monthly-reports/monthly-reports.routes';
 
 export type BuildOptions = Omit<AppDeps, 'jobs'> & {
   jobs?: JobBoard;
@@ -105,6 +109,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       await api.register(caseDocumentRoutes);
       await api.register(enrollmentNoticeRoutes);
       await api.register(attendanceRoutes);
+      await api.register(dashboardRoutes);
+      await api.register(disclosureRoutes);
+      await api.register(briefRoutes);
+      await api.register(monthlyReportRoutes);
     },
     { prefix: '/api' },
   );

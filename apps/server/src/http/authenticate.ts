@@ -2,7 +2,7 @@ import '@fastify/cookie';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { buildScope, type Actor } from '../policies/actor';
-import { findSession, loadApprovalRights, loadGrants, loadScopeExpansion } from '../modules/auth/auth.repository';
+import { findSessionActor, loadScopeExpansion } from '../modules/auth/auth.repository';
 import { AppError } from './app-error';
 
 export const SESSION_COOKIE = 'nol_session';
@@ -40,24 +40,22 @@ export async function loadActorForToken(req: FastifyRequest, token: string): Pro
   const { database, clock } = req.server.deps;
   const db = database.db;
   const tokenHash = hashToken(token);
-  const found = await findSession(db, tokenHash, clock());
-  if (!found || !found.user.active) return null;
-  const grants = await loadGrants(db, found.user.id);
-  const [approvalRights, expansion] = await Promise.all([
-    loadApprovalRights(db, found.user.id),
-    loadScopeExpansion(db, found.user.countyCode, grants),
-  ]);
+  // one round trip for session, user, grants and approval rights; a unit or township grant needs its schools too
+  const found = await findSessionActor(db, tokenHash, clock());
+  if (!found || !found.active) return null;
+  const grants = found.grants;
+  const expansion = await loadScopeExpansion(db, found.countyCode, grants);
   return {
-    userId: found.user.id,
-    username: found.user.username,
-    displayName: found.user.displayName,
-    countyCode: found.user.countyCode,
+    userId: found.userId,
+    username: found.username,
+    displayName: found.displayName,
+    countyCode: found.countyCode,
     grants,
-    approvalRights,
-    scope: buildScope(found.user.countyCode, grants, expansion),
+    approvalRights: found.approvalRights,
+    scope: buildScope(found.countyCode, grants, expansion),
     sessionId: tokenHash,
-    csrfToken: found.session.csrfToken,
-    mustChangePassword: found.user.mustChangePassword,
+    csrfToken: found.csrfToken,
+    mustChangePassword: found.mustChangePassword,
   };
 }
 

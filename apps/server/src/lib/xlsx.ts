@@ -19,8 +19,18 @@ export type SheetSpec = {
 
 /** One styled sheet: a title row, a subtitle row (jurisdiction and date), bold headers, frozen panes. */
 export async function buildXlsx(sheetName: string, spec: SheetSpec): Promise<Buffer> {
+  return buildXlsxBook([{ name: sheetName, ...spec }]);
+}
+
+/** Several such sheets in one workbook (e.g. the classes of a day and the children absent that day). */
+export async function buildXlsxBook(sheets: (SheetSpec & { name: string })[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'NotOneLess 一个都不能少';
+  for (const sheet of sheets) addSheet(wb, sheet.name, sheet);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addSheet(wb: ExcelJS.Workbook, sheetName: string, spec: SheetSpec) {
   const ws = wb.addWorksheet(sheetName);
   const n = spec.columns.length;
   ws.mergeCells(1, 1, 1, n);
@@ -37,7 +47,6 @@ export async function buildXlsx(sheetName: string, spec: SheetSpec): Promise<Buf
   });
   for (const r of spec.rows) ws.addRow(r.map(safeCell));
   ws.views = [{ state: 'frozen', ySplit: 3 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** Answer a download of an XLSX file (a buffer or a stream) under a Chinese file name. */

@@ -25,6 +25,14 @@ const isSchoolAdminOf = (a: Actor, schoolId: string | null) =>
 /** 到校日报 is submitted by the class's 班主任 or the school (issue 6, item 1). */
 export const canReportClass = (a: Actor, c: ClassPlace) => isHeadTeacherOf(a, c.id) || isSchoolAdminOf(a, c.schoolId);
 
+/**
+ * Whether the actor may enter a leave at all (the 新建请假 button, `me.can['leave.enter']`): a 班主任 of a class or a
+ * school administrator. 中心校 and county users see and file leaves but never enter them (seed 002: the parent asks the
+ * teacher). canEnterLeave then checks the child's own class or school.
+ */
+export const canEnterSomeLeave = (a: Actor) =>
+  a.grants.some((g) => (g.role === 'head_teacher' && g.scopeKind === 'class') || (g.role === 'school_admin' && g.scopeKind === 'school'));
+
 /** A leave is entered (and 销假 recorded) by the child's 班主任 or the school. */
 export const canEnterLeave = (a: Actor, p: { classId: string | null; schoolId: string | null }) =>
   isHeadTeacherOf(a, p.classId) || isSchoolAdminOf(a, p.schoolId);
@@ -42,6 +50,9 @@ export function canDecideLeaveStep(a: Actor, by: LeaveStep['by'], p: { classId: 
 
 /** The school confirms an absence alert (→ 疑似辍学 case) or dismisses it (issue 6, item 4). */
 export const canDecideAlert = (a: Actor, schoolId: string | null) => isSchoolAdminOf(a, schoolId);
+
+/** The term-start check (seed 001) is read by whoever uses attendance (the 开学报到核查 page, `attendance.termStart`). */
+export const canSeeTermStart = canUseAttendance;
 
 /** Term start (seed 001): the school turns what is still unexplained after the first week into cases. */
 export const canOpenTermStartCases = (a: Actor) => hasRole(a, 'school_admin');

@@ -12,7 +12,9 @@ import { canSeeReferralMenu } from './referrals.policy';
 import { canSeeHomeTeaching } from './home-teaching.policy';
 import { canPrintEnrollmentNotices } from './case-documents.policy';
 import { canUseInbox } from './inbox.policy';
-import { canUseAttendance, canUseLeave } from './attendance.policy';
+import { canEnterSomeLeave, canSeeTermStart, canUseAttendance, canUseLeave } from './attendance.policy';
+import { canRefreshDashboards, canSeeDashboard } from './dashboards.policy';
+import { canOpenMonthlyReports } from '../modules/monthly-reports/monthly-reports.policy';
 
 /** What the menu and list pages may offer this actor (sent with /api/auth/me; the web never re-derives rules). */
 export function capabilities(a: Actor): Record<string, boolean> {
@@ -52,5 +54,14 @@ export function capabilities(a: Actor): Record<string, boolean> {
     inbox: canUseInbox(a),
     attendance: canUseAttendance(a),
     leave: canUseLeave(a),
+    'reports.dashboard': canSeeDashboard(a),
+    'reports.dashboard.refresh': canRefreshDashboards(a),
+    'leave.enter': canEnterSomeLeave(a),
+    'attendance.termStart': canSeeTermStart(a),
+    disclosure: hasRole(a, 'county_admin', 'county_leader'),
+    'disclosure.edit': hasRole(a, 'county_admin'),
+    'reports.brief': hasRole(a, 'county_admin', 'county_leader'),
+    'reports.monthly': canOpenMonthlyReports(a),
+    'reports.monthly.consolidated': hasRole(a, 'unit_admin', 'county_admin', 'county_leader'),
   };
 }

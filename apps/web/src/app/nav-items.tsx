@@ -29,6 +29,12 @@ import {
   BarChartOutlined,
   FormOutlined,
   WarningOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
+  FileDoneOutlined,
+  ScheduleOutlined,
+  FileWordOutlined,
+  GlobalOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@notoneless/shared';
 import type { MenuProps } from 'antd';
@@ -87,6 +93,17 @@ export const NAV: NavEntry[] = [
       { path: '/attendance/overview', label: '出勤总览', icon: <BarChartOutlined />, can: 'attendance' },
       { path: '/leave', label: '请假管理', icon: <FormOutlined />, can: 'leave' },
       { path: '/attendance/alerts', label: '缺勤预警', icon: <WarningOutlined />, can: 'attendance' },
+      { path: '/attendance/term-start', label: '开学报到核查', icon: <ScheduleOutlined />, can: 'attendance.termStart' },
+    ],
+  },
+  {
+    key: 'reports',
+    label: '统计报表',
+    icon: <LineChartOutlined />,
+    children: [
+      { path: '/reports/monthly', label: '月报', icon: <FileDoneOutlined />, can: 'reports.monthly' },
+      { path: '/reports/dashboard', label: '数据看板', icon: <DashboardOutlined />, can: 'reports.dashboard' },
+      { path: '/reports/brief', label: '控辍简报', icon: <FileWordOutlined />, can: 'reports.brief' },
     ],
   },
   {
@@ -108,6 +125,7 @@ export const NAV: NavEntry[] = [
     icon: <ToolOutlined />,
     children: [
       { path: '/settings', label: '县级设置与校历', icon: <SettingOutlined />, area: 'settings' },
+      { path: '/settings/disclosure', label: '信息公开', icon: <GlobalOutlined />, can: 'disclosure' },
       { path: '/audit', label: '审计日志', icon: <AuditOutlined />, area: 'audit' },
     ],
   },

@@ -34,6 +34,12 @@ export const routes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../pages/login-page')).LoginPage }),
   },
   {
+    path: '/public/:countyCode',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageSpin />,
+    lazy: async () => ({ Component: (await import('../pages/public-disclosure-page')).PublicDisclosurePage }),
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
@@ -66,7 +72,13 @@ export const routes: RouteObject[] = [
           page('attendance/daily', null, async () => (await import('../pages/attendance-daily-page')).AttendanceDailyPage),
           page('attendance/overview', null, async () => (await import('../pages/attendance-overview-page')).AttendanceOverviewPage),
           page('attendance/alerts', null, async () => (await import('../pages/attendance-alerts-page')).AttendanceAlertsPage),
+          page('attendance/term-start', null, async () => (await import('../pages/attendance-term-start-page')).AttendanceTermStartPage),
           page('leave', null, async () => (await import('../pages/leave-page')).LeavePage),
+          page('reports/monthly', null, async () => (await import('../pages/monthly-reports-page')).MonthlyReportsPage),
+          page('reports/monthly/consolidated', null, async () => (await import('../pages/monthly-consolidated-page')).MonthlyConsolidatedPage),
+          page('reports/monthly/school/:schoolId/:month', null, async () => (await import('../pages/monthly-report-page')).MonthlyReportPage),
+          page('reports/dashboard', null, async () => (await import('../pages/dashboard-page')).DashboardPage),
+          page('reports/brief', null, async () => (await import('../pages/brief-page')).BriefPage),
           page('divisions', 'divisions', async () => (await import('../pages/divisions-page')).DivisionsPage),
           page('units', 'units', async () => (await import('../pages/units-page')).UnitsPage),
           page('schools', 'schools', async () => (await import('../pages/schools-page')).SchoolsPage),
@@ -76,6 +88,7 @@ export const routes: RouteObject[] = [
           page('children', 'children', async () => (await import('../pages/children-list-page')).ChildrenListPage),
           page('children/:id', 'children', async () => (await import('../pages/child-detail-page')).ChildDetailPage),
           page('settings', 'settings', async () => (await import('../pages/settings-page')).SettingsPage),
+          page('settings/disclosure', null, async () => (await import('../pages/disclosure-settings-page')).DisclosureSettingsPage),
           page('audit', 'audit', async () => (await import('../pages/audit-page')).AuditPage),
           page('*', null, async () => (await import('../pages/not-found-page')).NotFoundPage),
         ],

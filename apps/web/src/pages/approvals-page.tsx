@@ -2,13 +2,14 @@ import { Empty, Select, Spin, Tabs } from 'antd';
 import { FilterBar } from '../components/filter-bar';
 import { PageHeader } from '../components/page-header';
 import { CardPager } from '../components/card-pager';
+import { ExportButton } from '../components/export-button';
 import { QueryError } from '../components/query-error';
 import { APPROVAL_STATUS_LABELS } from '@notoneless/shared';
 import { useApprovals, type ApprovalItem, type ApprovalStatus } from '../features/approvals/api';
 import { ApprovalCard } from '../features/approvals/components/approval-card';
 import { DecideModal } from '../features/approvals/components/decide-modal';
 import { RequireCan } from '../features/inbox/components/require-can';
-import { formatNumber } from '../lib/format';
+import { formatNumber, todayInShanghai } from '../lib/format';
 import { oneOf } from '../lib/select';
 import { useEditor } from '../lib/use-editor';
 import { useUrlFilters } from '../lib/use-url-filters';
@@ -38,7 +39,17 @@ function Approvals() {
 
   return (
     <>
-      <PageHeader title="审批" subtitle="延缓入学/休学：县教育局核实、县乡村振兴领导小组同意（seed 002）；销号：中心校确认" />
+      <PageHeader
+        title="审批"
+        subtitle="延缓入学/休学：县教育局核实、县乡村振兴领导小组同意（seed 002）；销号：中心校确认"
+        extra={
+          <ExportButton
+            path="/api/approvals/export"
+            query={{ status, mine: tab === 'mine' || undefined }}
+            fileName={`延缓入学休学审批-${todayInShanghai()}.xlsx`}
+          />
+        }
+      />
       <Tabs
         activeKey={tab}
         onChange={(key) => setFilters({ tab: key === 'todo' ? undefined : key, status: undefined })}

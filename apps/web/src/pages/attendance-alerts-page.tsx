@@ -3,13 +3,14 @@ import { Empty, Spin, Tabs } from 'antd';
 import { useMe } from '../app/auth-context';
 import { PageHeader } from '../components/page-header';
 import { CardPager } from '../components/card-pager';
+import { ExportButton } from '../components/export-button';
 import { QueryError } from '../components/query-error';
 import { useAbsenceAlerts } from '../features/attendance/api';
 import { AlertCard } from '../features/attendance/components/alert-card';
 import { AlertDecisionModal } from '../features/attendance/components/alert-decision-modal';
 import { RequireCan } from '../features/inbox/components/require-can';
 import { canOpen } from '../lib/abilities';
-import { formatNumber } from '../lib/format';
+import { formatNumber, todayInShanghai } from '../lib/format';
 import { oneOf } from '../lib/select';
 import { useEditor } from '../lib/use-editor';
 import { useUrlFilters } from '../lib/use-url-filters';
@@ -36,7 +37,11 @@ function AttendanceAlerts() {
 
   return (
     <>
-      <PageHeader title="缺勤预警" subtitle="连续无故缺勤或当月累计无故缺勤达到县级设置的天数时预警；学校确认后转为疑似辍学个案" />
+      <PageHeader
+        title="缺勤预警"
+        subtitle="连续无故缺勤或当月累计无故缺勤达到县级设置的天数时预警；学校确认后转为疑似辍学个案"
+        extra={<ExportButton path="/api/absence-alerts/export" query={{ status }} fileName={`缺勤预警-${todayInShanghai()}.xlsx`} />}
+      />
       <Tabs
         activeKey={status}
         onChange={(key) => setFilters({ status: key === 'open' ? undefined : key })}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, DatePicker, Flex, Row, Segmented, Spin, Stati
 import dayjs from 'dayjs';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
+import { ExportButton } from '../components/export-button';
 import { FullPageSpin } from '../components/full-page-spin';
 import { PageHeader } from '../components/page-header';
 import { QueryError } from '../components/query-error';
@@ -65,7 +66,17 @@ function AttendanceOverview() {
 
   return (
     <>
-      <PageHeader title="出勤总览" subtitle={o ? `${o.date} · 到校日报 ${o.dueBy} 截止` : '到校日报的上报情况与出勤率'} />
+      <PageHeader
+        title="出勤总览"
+        subtitle={o ? `${o.date} · 到校日报 ${o.dueBy} 截止` : '到校日报的上报情况与出勤率'}
+        extra={
+          <ExportButton
+            path="/api/attendance/overview/export"
+            query={{ date, townshipCode: filters.townshipCode, schoolId: filters.schoolId }}
+            fileName={`出勤总览-${date ?? today}.xlsx`}
+          />
+        }
+      />
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <DatePicker
           inputReadOnly

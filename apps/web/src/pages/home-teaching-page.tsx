@@ -2,6 +2,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Select, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CaseListItem } from '@notoneless/shared';
+import { ExportButton } from '../components/export-button';
 import { FilterBar } from '../components/filter-bar';
 import { PageHeader } from '../components/page-header';
 import { QueryError } from '../components/query-error';
@@ -58,6 +59,13 @@ function HomeTeaching() {
       <PageHeader
         title="送教上门"
         subtitle={`要求：每周 ${target.homeTeachingSessionsPerWeek} 次、每次 ${target.homeTeachingHoursPerSession} 课时（县级设置，seed 004）`}
+        extra={
+          <ExportButton
+            path="/api/home-teaching/export"
+            query={{ week: monday, shortOnly: tab === 'missing' || undefined, school: filters.school }}
+            fileName={`送教上门-${monday}.xlsx`}
+          />
+        }
       />
       <Flex align="center" gap={8} wrap style={{ marginBottom: 12 }}>
         <Button icon={<LeftOutlined />} onClick={() => setFilters({ week: shiftWeek(monday, -1) })} aria-label="上一周" />

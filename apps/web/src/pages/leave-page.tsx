@@ -5,6 +5,7 @@ import { useMe } from '../app/auth-context';
 import { FilterBar } from '../components/filter-bar';
 import { PageHeader } from '../components/page-header';
 import { CardPager } from '../components/card-pager';
+import { ExportButton } from '../components/export-button';
 import { QueryError } from '../components/query-error';
 import { RequireCan } from '../features/inbox/components/require-can';
 import { useLeaves } from '../features/leave/api';
@@ -14,7 +15,7 @@ import { LeaveFormDrawer } from '../features/leave/components/leave-form-drawer'
 import { LeaveSlip } from '../features/leave/components/leave-slip';
 import { LeaveStepModal } from '../features/leave/components/leave-step-modal';
 import { canOpen } from '../lib/abilities';
-import { formatNumber } from '../lib/format';
+import { formatNumber, todayInShanghai } from '../lib/format';
 import { oneOf } from '../lib/select';
 import { useEditor } from '../lib/use-editor';
 import { useUrlFilters } from '../lib/use-url-filters';
@@ -53,9 +54,18 @@ function Leaves() {
         title="请假管理"
         subtitle="3 天以内班主任审批，超过 3 天报校长审核同意；脱贫户、监测户学生另报中心校、县基础教育股备案"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => creator.open(true)}>
-            新建请假
-          </Button>
+          <>
+            {me.can['leave.enter'] ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => creator.open(true)}>
+                新建请假
+              </Button>
+            ) : null}
+            <ExportButton
+              path="/api/leaves/export"
+              query={{ status, waitingForMe: tab === 'todo' || undefined }}
+              fileName={`请假-${todayInShanghai()}.xlsx`}
+            />
+          </>
         }
       />
       <Tabs
@@ -99,7 +109,7 @@ function Leaves() {
         )}
       </Spin>
       <CardPager total={query.data?.total} page={page} pageSize={pageSize} onChange={setPage} />
-      {creator.target ? (
+      {creator.target && me.can['leave.enter'] ? (
         <LeaveFormDrawer
           key={creator.key}
           onClose={creator.close}

@@ -4,11 +4,13 @@ import { useMe } from '../app/auth-context';
 import { FilterBar } from '../components/filter-bar';
 import { PageHeader } from '../components/page-header';
 import { CardPager } from '../components/card-pager';
+import { ExportButton } from '../components/export-button';
 import { QueryError } from '../components/query-error';
 import { RequireCan } from '../features/inbox/components/require-can';
 import { useReferrals, type ReferralStatusFilter } from '../features/referrals/api';
 import { ReferralCard } from '../features/referrals/components/referral-card';
 import { RespondModal } from '../features/referrals/components/respond-modal';
+import { todayInShanghai } from '../lib/format';
 import { oneOf } from '../lib/select';
 import { useEditor } from '../lib/use-editor';
 import { useUrlFilters } from '../lib/use-url-filters';
@@ -49,6 +51,7 @@ function Referrals() {
       <PageHeader
         title={liaison ? '转介办理' : '转介'}
         subtitle={liaison ? '本部门收到的转介：接收后办理，办结或不予办理的须写明情况' : '个案转介相关部门的办理情况'}
+        extra={<ExportButton path="/api/referrals/export" query={{ status, department }} fileName={`转介办理-${todayInShanghai()}.xlsx`} />}
       />
       <FilterBar onReset={reset}>
         <Select

@@ -377,12 +377,16 @@ export const termStartChildSchema = z.object({
   gender: z.string(),
   classId: z.string(),
   className: z.string(),
+  grade: z.number().int().nullable(),
   schoolName: z.string(),
   /** the reason on the first school day */
   firstDayReason: z.enum(ABSENCE_REASONS),
   /** the latest report of the week for this child: present, or the reason */
   latestDate: z.string(),
   latestReason: z.enum(ABSENCE_REASONS).nullable(),
+  /** the family contact and the note on that latest report (none when present) */
+  latestContactResult: z.enum(CONTACT_RESULTS).nullable(),
+  latestNote: z.string().nullable(),
   /** still unexplained (无故缺勤 on the latest report) */
   unexplained: z.boolean(),
   caseId: z.string().nullable(),
@@ -403,7 +407,13 @@ export const termStartSchema = z.object({
 export type TermStartDto = z.infer<typeof termStartSchema>;
 
 export const termStartCasesBodySchema = z.object({ schoolId: z.string().uuid().optional() });
-export const termStartCasesResultSchema = z.object({ opened: z.number().int(), noted: z.number().int() });
+export const termStartCasesResultSchema = z.object({
+  opened: z.number().int(),
+  noted: z.number().int(),
+  /** each student acted on: the case opened for them (created) or the open case the note went to */
+  cases: z.array(z.object({ childId: z.string(), name: z.string(), className: z.string(), caseId: z.string(), created: z.boolean() })),
+});
+export type TermStartCasesResult = z.infer<typeof termStartCasesResultSchema>;
 
 // ─── The child's page ────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -14,7 +14,8 @@ import { abilitiesSchema } from './common';
  *   POST /api/monthly-reports/school/:schoolId/:month/submit  submitBodySchema → monthlyReportSchema (freezes)
  *   POST /api/monthly-reports/:id/review                      reviewBodySchema → monthlyReportSchema (return | accept)
  *   POST /api/monthly-reports/school/:schoolId/:month/corrections  correctionBodySchema → monthlyReportSchema (new version)
- *   GET  /api/monthly-reports/:id/figures/:figureKey/children → drillDownSchema (audited: names of children)
+ *   GET  /api/monthly-reports/:id/figures/:figureKey/children → drillDownSchema (audited: names of children);
+ *        :id is a report id, or `<schoolId>_<YYYY-MM>` for a month with no report row yet (live figures)
  *   GET  /api/monthly-reports/consolidated?month&townshipCode → consolidatedSchema (township rows or school rows)
  *   GET  /api/monthly-reports/school/:schoolId/:month/export.xlsx        official 月报表 (title, unit, month, signatures)
  *   GET  /api/monthly-reports/consolidated/export.xlsx?month&townshipCode  township / county 汇总表
@@ -95,6 +96,9 @@ export const monthlyFiguresSchema = z.object({
     reportsExpected: z.number().int(),
     reportsReceived: z.number().int(),
     rate: z.number().nullable(),
+    /** classes on the 统计时点, and how many of them sent that day's 到校日报 (the others count from their last report of the month) */
+    classesOnAsOf: z.number().int().default(0),
+    classesReportedOnAsOf: z.number().int().default(0),
   }),
   /** true when the causes (+ unexplained − attendingWithoutRegistry) add up to the gap (always, by construction) */
   balanced: z.boolean(),

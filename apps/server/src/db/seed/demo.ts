@@ -20,7 +20,9 @@ import { insertAudit } from '../../modules/audit/audit.repository';
 import { replaceCalendar } from '../../modules/settings/settings.repository';
 import { namePinyin } from '../../lib/pinyin';
 import { seedDemoCases } from './demo-cases';
+import { seedDemoAttendance } from './demo-attendance';
 import { DEMO_CALENDAR } from './demo-calendar';
+import { seedDemoDisclosure } from './demo-disclosure';
 
 export const DEMO_PASSWORD = 'Demo2026';
 export const DEMO_COUNTY = { code: '410182', name: '荥阳市' };
@@ -250,6 +252,8 @@ export async function seedDemo(tx: DbOrTx, opts: Required<Pick<SynthOptions, 'ch
     from ledger_entries where county_code = ${c}`);
   await seedDemoCases(tx, c, now);
   await replaceCalendar(tx, c, DEMO_CALENDAR);
+  await seedDemoAttendance(tx, c, DEMO_CALENDAR, now);
+  await seedDemoDisclosure(tx, c, now);
   await insertAudit(tx, {
     countyCode: c,
     at: now,

@@ -10,6 +10,8 @@ import {
 } from '@notoneless/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context';
+import { sendXlsx } from '../../lib/xlsx';
+import { exportApprovals } from './approvals-export';
 import * as service from './approvals.service';
 
 const caseParams = z.object({ id: z.string().uuid('个案编号格式不正确') });
@@ -42,6 +44,20 @@ export const approvalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => service.list(ctxOf(req), req.query),
+  );
+  app.get(
+    '/approvals/export',
+    {
+      schema: {
+        tags,
+        summary: '导出延缓入学/休学审批列表（XLSX，身份证号脱敏）',
+        querystring: approvalQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (req, reply) => {
+      const { buf, fileName } = await exportApprovals(ctxOf(req), req.query);
+      return sendXlsx(reply, buf, fileName);
+    },
   );
   app.post(
     '/approvals/:id/decide',

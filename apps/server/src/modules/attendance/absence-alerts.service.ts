@@ -90,6 +90,15 @@ type AlertQuery = { page: number; pageSize: number; status?: AbsenceAlertStatus;
 
 /** Alerts listed to the teacher (their class) and the school (and above, within scope). */
 export async function listAlerts(ctx: Ctx, q: AlertQuery) {
+  const page = await alertPage(ctx, q);
+  await inTx(ctx, (tx) =>
+    audit(tx, ctx, { action: 'absence_alerts.viewed', targetType: 'absence_alert', data: { ...q, shown: page.items.length } }),
+  );
+  return page;
+}
+
+/** A page of alerts (not audited: listAlerts and the export audit what they show). */
+export async function alertPage(ctx: Ctx, q: AlertQuery) {
   authorize(canUseAttendance(ctx.actor), '您的角色不能查看缺勤预警');
   const conds: SQL[] = [sql`a.county_code = ${ctx.actor.countyCode}`, repo.alertScopeSql(ctx.actor)];
   if (q.status) conds.push(sql`a.status = ${q.status}`);
@@ -100,9 +109,6 @@ export async function listAlerts(ctx: Ctx, q: AlertQuery) {
     repo.listAlerts(ctx.db, where, q.pageSize, (q.page - 1) * q.pageSize),
     repo.countAlerts(ctx.db, where),
   ]);
-  await inTx(ctx, (tx) =>
-    audit(tx, ctx, { action: 'absence_alerts.viewed', targetType: 'absence_alert', data: { ...q, shown: items.length } }),
-  );
   return { items: items.map((r) => present(ctx, r)), total, page: q.page, pageSize: q.pageSize };
 }
 

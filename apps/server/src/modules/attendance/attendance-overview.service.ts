@@ -53,7 +53,27 @@ function groupBy(list: repo.ClassDayRow[], keyOf: (r: repo.ClassDayRow) => strin
   return [...m.values()].map(rated);
 }
 
-export async function overview(ctx: Ctx, q: { date?: string; townshipCode?: string; schoolId?: string }): Promise<AttendanceOverviewDto> {
+type OverviewQuery = { date?: string; townshipCode?: string; schoolId?: string };
+
+export async function overview(ctx: Ctx, q: OverviewQuery): Promise<AttendanceOverviewDto> {
+  const result = await computeOverview(ctx, q);
+  await inTx(ctx, (tx) =>
+    audit(tx, ctx, {
+      action: 'attendance.overview_viewed',
+      targetType: 'attendance',
+      data: {
+        date: result.date,
+        townshipCode: q.townshipCode ?? null,
+        schoolId: q.schoolId ?? null,
+        absentShown: result.absentToday.length,
+      },
+    }),
+  );
+  return result;
+}
+
+/** The overview as the page shows it (not audited: overview and the export audit what they show). */
+export async function computeOverview(ctx: Ctx, q: OverviewQuery): Promise<AttendanceOverviewDto> {
   authorize(canUseAttendance(ctx.actor), '您的角色不能查看到校情况');
   const county = ctx.actor.countyCode;
   const today = shanghaiToday(ctx.now);
@@ -121,12 +141,5 @@ export async function overview(ctx: Ctx, q: { date?: string; townshipCode?: stri
       note: a.note,
     })),
   };
-  await inTx(ctx, (tx) =>
-    audit(tx, ctx, {
-      action: 'attendance.overview_viewed',
-      targetType: 'attendance',
-      data: { date, townshipCode: q.townshipCode ?? null, schoolId: q.schoolId ?? null, absentShown: absent.length },
-    }),
-  );
   return result;
 }

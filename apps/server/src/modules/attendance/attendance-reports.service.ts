@@ -1,5 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import {
+  countySettingsSchema,
+  DEFAULT_COUNTY_SETTINGS,
   daysAfterUnclosedLeave,
   isSchoolDay,
   LEAVE_STATUS_LABELS,
@@ -11,6 +13,7 @@ import {
   type AttendanceReportBody,
   type AttendanceReportDto,
   type ClassDayDto,
+  type CountySettings,
   type LeaveStatus,
   type SchoolCalendar,
 } from '@notoneless/shared';
@@ -23,7 +26,7 @@ import { getCountySettings, getSchoolCalendar } from '../settings/settings.servi
 import { raiseAlerts } from './absence-alerts.service';
 import { iso, minutesOf } from './attendance-format';
 import * as repo from './attendance-reports.repository';
-import { loadClassList } from './class-list.repository';
+import { loadClassList, membersOf } from './class-list.repository';
 import { leavesBearingOn } from './leaves.repository';
 
 /** 到校日报 (issue 6, item 1): the class list of the day and the report, one transaction with its audit event. */
@@ -165,88 +168,138 @@ export async function classDay(ctx: Ctx, classId: string, q: { date?: string }):
 }
 
 class AlreadySubmitted extends Error {}
+/** The class already has its report of the day (or the clientKey is taken): the general path updates it (or answers). */
+class RaceLost extends Error {}
 
 type Outcome = { report: AttendanceReportDto; outcome: 'created' | 'updated' | 'unchanged'; alertsRaised: number };
+
+/** Stored overrides over the defaults — the twin of getCountySettings() for values read with the submission's facts. */
+function settingsOf(stored: Record<string, unknown> | null): CountySettings {
+  const out: Record<string, unknown> = { ...DEFAULT_COUNTY_SETTINGS };
+  for (const [k, v] of Object.entries(stored ?? {})) {
+    const field = countySettingsSchema.shape[k as keyof CountySettings];
+    if (field && field.safeParse(v).success) out[k] = v;
+  }
+  return out as CountySettings;
+}
+
+type AbsenceWrite = Parameters<typeof repo.replaceAbsences>[3][number];
 
 /**
  * Submit the class's report of the day. The same clientKey again (an offline resend) answers with the stored report;
  * a second submission updates the report (version + 1) and the change is audited. Leaves fill in: a child on leave the
  * teacher did not mark is recorded with the leave's kind; a child whose leave ended without 销假 is 无故缺勤.
+ *
+ * Every class submits between 7:30 and 9:00 (issue 6 "Load"), so the common case costs two statements: one reading the
+ * facts (class, clientKey, settings, calendar, class list, leaves) and, for the first report of the day, one writing
+ * report, absences, clientKey and audit event, in a transaction with the absence rules. A second report of the day
+ * takes the general path below.
  */
 export async function submitReport(ctx: Ctx, body: AttendanceReportBody): Promise<Outcome> {
   authorize(canUseAttendance(ctx.actor), '您的角色不能提交到校日报');
   const county = ctx.actor.countyCode;
-  const c = await classInScope(ctx.db, ctx, body.classId);
+  const facts = await repo.findSubmitFacts(ctx.db, county, body.classId, body.clientKey, body.date);
+  if (!facts || !classVisible(ctx.actor.scope, facts)) throw notFound('班级');
+  const c: repo.ClassRow = facts;
   authorize(canReportClass(ctx.actor, c), '到校日报由本班班主任或学校提交');
-  const earlier = await repo.findSubmission(ctx.db, county, body.clientKey);
-  if (earlier) return unchanged(ctx, earlier.reportId, body);
+  const settings = settingsOf(facts.settingValues);
+  if (facts.earlierReportId) return unchanged(ctx, facts.earlierReportId, body, settings);
   const today = shanghaiToday(ctx.now);
-  const [settings, cal] = await Promise.all([getCountySettings(ctx.db, county), getSchoolCalendar(ctx.db, county)]);
+  const cal: SchoolCalendar = { terms: facts.terms, days: facts.days };
   const closed = closedReason(body.date, today, cal);
   if (closed) throw new AppError('UNPROCESSABLE', closed);
+  const list = membersOf(facts.list);
+  const members = new Map(list.children.map((k) => [k.childId, k]));
+  const strangers = body.absences.filter((a) => !members.has(a.childId));
+  if (strangers.length)
+    throw new AppError('UNPROCESSABLE', `有 ${strangers.length} 名学生不在本班名单中，请刷新名单后重新提交`, {
+      childIds: strangers.map((s) => s.childId),
+    });
+  const { covering, overdue } = leaveFacts(facts.leaves, body.date, cal);
+  const noLeave = body.absences.filter((a) => a.reason === '事假' && !covering.has(a.childId));
+  if (noLeave.length)
+    throw new AppError(
+      'UNPROCESSABLE',
+      `事假须有请假记录：${noLeave.map((a) => members.get(a.childId)!.name).join('、')} 当天没有请假，请先登记请假或选择其他原因`,
+      { childIds: noLeave.map((a) => a.childId) },
+    );
+  const marked = new Set(body.absences.map((a) => a.childId));
+  const rows: AbsenceWrite[] = [];
+  const base = { countyCode: county, reportId: '', classId: c.id, date: body.date };
+  for (const a of body.absences)
+    rows.push({
+      ...base,
+      childId: a.childId,
+      reason: a.reason,
+      contactResult: a.contactResult ?? null,
+      note: a.note ?? null,
+      leaveId: a.reason === '病假' || a.reason === '事假' ? (covering.get(a.childId)?.id ?? null) : null,
+      origin: 'teacher',
+    });
+  for (const [childId, l] of covering)
+    if (!marked.has(childId)) rows.push({ ...base, childId, reason: l.kind, contactResult: null, note: '请假', leaveId: l.id, origin: 'leave' });
+  for (const [childId, l] of overdue)
+    if (!marked.has(childId) && !covering.has(childId))
+      rows.push({
+        ...base,
+        childId,
+        reason: '无故缺勤',
+        contactResult: null,
+        note: `请假（至 ${l.to}）期满未销假`,
+        leaveId: l.id,
+        origin: 'leave_overdue',
+      });
+  const n = (r: AbsenceReason) => rows.filter((x) => x.reason === r).length;
+  const counts = { sick: n('病假'), personal: n('事假'), unexplained: n('无故缺勤'), late: n('迟到') };
+  const write = {
+    countyCode: county,
+    classId: c.id,
+    schoolId: c.schoolId,
+    date: body.date,
+    listSource: list.source,
+    enrolled: members.size,
+    counts: { ...counts, present: members.size - counts.sick - counts.personal - counts.unexplained },
+    by: ctx.actor.userId,
+    byName: ctx.actor.displayName,
+    at: ctx.now,
+  };
+  const unexplained = rows.filter((r) => r.reason === '无故缺勤').map((r) => r.childId);
+  const alertsOf = (tx: DbOrTx) =>
+    raiseAlerts(tx, ctx, { childIds: unexplained, date: body.date, classId: c.id, schoolId: c.schoolId, settings, cal });
   try {
-    return await inTx(ctx, async (tx) => {
-      const list = await loadClassList(tx, c);
-      const members = new Map(list.children.map((k) => [k.childId, k]));
-      const strangers = body.absences.filter((a) => !members.has(a.childId));
-      if (strangers.length)
-        throw new AppError('UNPROCESSABLE', `有 ${strangers.length} 名学生不在本班名单中，请刷新名单后重新提交`, {
-          childIds: strangers.map((s) => s.childId),
+    // the first report of the day, unless the teacher corrects one (version) — when the class already has its report
+    // of the day, the statement writes nothing and the general path below updates it
+    if (body.version === undefined) {
+      const firstReport = async (db: DbOrTx): Promise<Outcome> => {
+        const first = await repo.insertFirstReport(db, {
+          ...write,
+          id: uuidv7(),
+          absences: rows.map(({ childId, reason, contactResult, note, leaveId, origin }) => ({ childId, reason, contactResult, note, leaveId, origin })),
+          clientKey: body.clientKey,
+          audit: {
+            id: uuidv7(),
+            actorName: ctx.actor.displayName,
+            ip: ctx.ip,
+            data: { classId: c.id, date: body.date, version: 1, enrolled: members.size, ...counts },
+          },
         });
-      const { covering, overdue } = leaveFacts(await leavesBearingOn(tx, county, [...members.keys()], body.date), body.date, cal);
-      const noLeave = body.absences.filter((a) => a.reason === '事假' && !covering.has(a.childId));
-      if (noLeave.length)
-        throw new AppError(
-          'UNPROCESSABLE',
-          `事假须有请假记录：${noLeave.map((a) => members.get(a.childId)!.name).join('、')} 当天没有请假，请先登记请假或选择其他原因`,
-          { childIds: noLeave.map((a) => a.childId) },
-        );
+        if (!first) throw new RaceLost();
+        const alertsRaised = unexplained.length ? await alertsOf(db) : 0;
+        return { report: presentReport(first.report, first.absences, settings.attendanceReportBy), outcome: 'created', alertsRaised };
+      };
+      try {
+        // one statement is one transaction; with an unexplained absence the absence rules join it in a transaction
+        return unexplained.length ? await inTx(ctx, firstReport) : await firstReport(ctx.db);
+      } catch (e) {
+        if (!(e instanceof RaceLost)) throw e;
+      }
+    }
+    return await inTx(ctx, async (tx) => {
       const before = await repo.findReport(tx, county, c.id, body.date);
       if (before && body.version !== undefined && body.version !== before.version)
         throw new AppError('CONFLICT', '本班当天的到校日报已被他人修改，请刷新后再提交');
       const beforeAbsences = before ? await repo.absencesOf(tx, county, before.id) : [];
-      const marked = new Set(body.absences.map((a) => a.childId));
-      const rows: Parameters<typeof repo.replaceAbsences>[3] = [];
-      const base = { countyCode: county, reportId: '', classId: c.id, date: body.date };
-      for (const a of body.absences)
-        rows.push({
-          ...base,
-          childId: a.childId,
-          reason: a.reason,
-          contactResult: a.contactResult ?? null,
-          note: a.note ?? null,
-          leaveId: a.reason === '病假' || a.reason === '事假' ? (covering.get(a.childId)?.id ?? null) : null,
-          origin: 'teacher',
-        });
-      for (const [childId, l] of covering)
-        if (!marked.has(childId))
-          rows.push({ ...base, childId, reason: l.kind, contactResult: null, note: '请假', leaveId: l.id, origin: 'leave' });
-      for (const [childId, l] of overdue)
-        if (!marked.has(childId) && !covering.has(childId))
-          rows.push({
-            ...base,
-            childId,
-            reason: '无故缺勤',
-            contactResult: null,
-            note: `请假（至 ${l.to}）期满未销假`,
-            leaveId: l.id,
-            origin: 'leave_overdue',
-          });
-      const n = (r: AbsenceReason) => rows.filter((x) => x.reason === r).length;
-      const counts = { sick: n('病假'), personal: n('事假'), unexplained: n('无故缺勤'), late: n('迟到') };
-      const w = await repo.upsertReport(tx, {
-        countyCode: county,
-        id: before?.id ?? uuidv7(),
-        classId: c.id,
-        schoolId: c.schoolId,
-        date: body.date,
-        listSource: list.source,
-        enrolled: members.size,
-        counts: { ...counts, present: members.size - counts.sick - counts.personal - counts.unexplained },
-        by: ctx.actor.userId,
-        byName: ctx.actor.displayName,
-        at: ctx.now,
-      });
+      const w = await repo.upsertReport(tx, { ...write, id: before?.id ?? uuidv7() });
       await repo.replaceAbsences(
         tx,
         county,
@@ -271,15 +324,7 @@ export async function submitReport(ctx: Ctx, body: AttendanceReportBody): Promis
         targetId: w.id,
         data: { classId: c.id, date: body.date, version: w.version, enrolled: members.size, ...counts, ...(changes ? { changes } : {}) },
       });
-      const unexplained = rows.filter((r) => r.reason === '无故缺勤').map((r) => r.childId);
-      const alertsRaised = await raiseAlerts(tx, ctx, {
-        childIds: unexplained,
-        date: body.date,
-        classId: c.id,
-        schoolId: c.schoolId,
-        settings,
-        cal,
-      });
+      const alertsRaised = await alertsOf(tx);
       const stored = (await repo.findReportById(tx, county, w.id))!;
       const report = presentReport(stored, await repo.absencesOf(tx, county, w.id), settings.attendanceReportBy);
       return { report, outcome: w.created ? ('created' as const) : ('updated' as const), alertsRaised };
@@ -287,17 +332,16 @@ export async function submitReport(ctx: Ctx, body: AttendanceReportBody): Promis
   } catch (e) {
     if (e instanceof AlreadySubmitted) {
       const s = await repo.findSubmission(ctx.db, county, body.clientKey);
-      if (s) return unchanged(ctx, s.reportId, body);
+      if (s) return unchanged(ctx, s.reportId, body, settings);
     }
     throw e;
   }
 }
 
-async function unchanged(ctx: Ctx, reportId: string, body: AttendanceReportBody): Promise<Outcome> {
+async function unchanged(ctx: Ctx, reportId: string, body: AttendanceReportBody, settings: CountySettings): Promise<Outcome> {
   const county = ctx.actor.countyCode;
   const r = await repo.findReportById(ctx.db, county, reportId);
   if (!r || r.classId !== body.classId || r.date !== body.date) throw new AppError('CONFLICT', '该提交标识已用于其他班级或日期的日报');
-  const settings = await getCountySettings(ctx.db, county);
   return {
     report: presentReport(r, await repo.absencesOf(ctx.db, county, r.id), settings.attendanceReportBy),
     outcome: 'unchanged',

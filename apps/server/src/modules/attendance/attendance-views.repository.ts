@@ -11,11 +11,14 @@ export type TermStartRow = {
   gender: string;
   classId: string;
   className: string;
+  grade: number | null;
   schoolId: string;
   schoolName: string;
   firstDayReason: string;
   latestDate: string;
   latestReason: string | null;
+  latestContactResult: string | null;
+  latestNote: string | null;
   caseId: string | null;
 };
 
@@ -30,8 +33,9 @@ export async function termStartChildren(
 ): Promise<TermStartRow[]> {
   return rows<TermStartRow>(
     db,
-    sql`select a.child_id as "childId", c.name, c.gender, classes.id as "classId", classes.name as "className", s.id as "schoolId",
-          s.name as "schoolName", a.reason as "firstDayReason", lr.date::text as "latestDate", la.reason as "latestReason", k.id as "caseId"
+    sql`select a.child_id as "childId", c.name, c.gender, classes.id as "classId", classes.name as "className", classes.grade,
+          s.id as "schoolId", s.name as "schoolName", a.reason as "firstDayReason", lr.date::text as "latestDate",
+          la.reason as "latestReason", la.contact_result as "latestContactResult", la.note as "latestNote", k.id as "caseId"
         from absences a
         join classes on classes.county_code = a.county_code and classes.id = a.class_id
         join schools s on s.county_code = classes.county_code and s.id = classes.school_id

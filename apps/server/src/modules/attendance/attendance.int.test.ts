@@ -301,7 +301,8 @@ scopeCases('POST /api/attendance/term-start/cases', () => {
     at('2026-09-08');
     const res = await s.schoolAdmin.post('/api/attendance/term-start/cases', {});
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ opened: 1, noted: 0 });
+    expect(res.json()).toMatchObject({ opened: 1, noted: 0 });
+    expect(res.json().cases).toEqual([expect.objectContaining({ created: true, caseId: expect.any(String) })]);
     const k = county.townships[0].schools[0].classes[1];
     const t = (await s.schoolAdmin.get('/api/attendance/term-start')).json();
     expect(t.children.find((c: { childId: string }) => c.childId === k.children[0].id).caseId).toBeTruthy();

@@ -23,6 +23,8 @@ import {
 } from '@notoneless/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context';
+import { sendXlsx } from '../../lib/xlsx';
+import { exportAlerts, exportLeaves, exportOverview, exportTermStart } from './attendance-export';
 import * as alerts from './absence-alerts.service';
 import * as overview from './attendance-overview.service';
 import * as reports from './attendance-reports.service';
@@ -35,6 +37,7 @@ const leaveParams = z.object({ id: z.string().uuid('请假编号格式不正确'
 const stepParams = leaveParams.extend({ index: z.coerce.number().int().min(0).max(10) });
 const alertParams = z.object({ id: z.string().uuid('预警编号格式不正确') });
 const childParams = z.object({ id: z.string().uuid('儿童编号格式不正确') });
+const noPage = { page: true, pageSize: true } as const;
 
 /** Daily watch (issue 6): 到校日报, overview, term start, 请假/销假, absence alerts, the child's attendance. */
 export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -92,6 +95,38 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => termStart.openTermStartCases(ctxOf(req), req.body),
+  );
+  app.get(
+    '/attendance/overview/export',
+    { schema: { tags, summary: '导出出勤总览（XLSX：班级出勤与缺勤学生，身份证号脱敏）', querystring: attendanceOverviewQuerySchema } },
+    async (req, reply) => {
+      const { buf, fileName } = await exportOverview(ctxOf(req), req.query);
+      return sendXlsx(reply, buf, fileName);
+    },
+  );
+  app.get(
+    '/attendance/term-start/export',
+    { schema: { tags, summary: '导出开学第一天未报到学生核实名单（XLSX）', querystring: termStartQuerySchema } },
+    async (req, reply) => {
+      const { buf, fileName } = await exportTermStart(ctxOf(req), req.query);
+      return sendXlsx(reply, buf, fileName);
+    },
+  );
+  app.get(
+    '/leaves/export',
+    { schema: { tags, summary: '导出请假列表（XLSX，电话脱敏）', querystring: leaveQuerySchema.omit(noPage) } },
+    async (req, reply) => {
+      const { buf, fileName } = await exportLeaves(ctxOf(req), req.query);
+      return sendXlsx(reply, buf, fileName);
+    },
+  );
+  app.get(
+    '/absence-alerts/export',
+    { schema: { tags, summary: '导出缺勤预警（XLSX）', querystring: absenceAlertQuerySchema.omit(noPage) } },
+    async (req, reply) => {
+      const { buf, fileName } = await exportAlerts(ctxOf(req), req.query);
+      return sendXlsx(reply, buf, fileName);
+    },
   );
   app.get(
     '/leaves',

@@ -21,7 +21,7 @@ import type { DbOrTx } from '../../db/client';
 import { AppError, notFound } from '../../http/app-error';
 import { audit, inTx, type Ctx } from '../../http/context';
 import { childVisible } from '../../policies/actor';
-import { canDecideLeaveStep, canEnterLeave, canUseLeave } from '../../policies/attendance.policy';
+import { canDecideLeaveStep, canEnterLeave, canEnterSomeLeave, canUseLeave } from '../../policies/attendance.policy';
 import { authorize } from '../../policies/org.policy';
 import { findChild } from '../children/children.repository';
 import { getCountySettings, getSchoolCalendar } from '../settings/settings.service';
@@ -110,7 +110,8 @@ export async function createLeave(ctx: Ctx, body: LeaveBody): Promise<LeaveDto> 
   const found = await findChild(ctx.db, county, body.childId);
   if (!found || !childVisible(ctx.actor.scope, found.child)) throw notFound('儿童');
   const place = { classId: found.child.classId, schoolId: found.child.schoolId };
-  authorize(canEnterLeave(ctx.actor, place), '请假由本班班主任或学校登记');
+  // a child out of scope answers 404 above; in scope, the 中心校 and the county never enter leave (me.can['leave.enter'])
+  authorize(canEnterSomeLeave(ctx.actor) && canEnterLeave(ctx.actor, place), '请假由本班班主任或学校登记');
   return inTx(ctx, async (tx) => {
     const others = await repo.activeLeavesOfChild(tx, county, body.childId);
     const problems = leaveProblems({ from: body.from, to: body.to }, others, cal);
@@ -174,7 +175,7 @@ export async function getLeave(ctx: Ctx, id: string): Promise<LeaveDto> {
   return present(ctx, l, await repo.stepsOf(ctx.db, ctx.actor.countyCode, [id]), cal);
 }
 
-type LeaveQuery = {
+export type LeaveQuery = {
   page: number;
   pageSize: number;
   status?: LeaveStatus | 'overdue';
@@ -185,6 +186,13 @@ type LeaveQuery = {
 };
 
 export async function listLeaves(ctx: Ctx, q: LeaveQuery) {
+  const page = await leavePage(ctx, q);
+  await inTx(ctx, (tx) => audit(tx, ctx, { action: 'leaves.viewed', targetType: 'leave', data: { ...q, shown: page.items.length } }));
+  return page;
+}
+
+/** A page of leaves (not audited: listLeaves and the export audit what they show). */
+export async function leavePage(ctx: Ctx, q: LeaveQuery) {
   authorize(canUseLeave(ctx.actor), '您的角色不能查看请假');
   const county = ctx.actor.countyCode;
   const today = shanghaiToday(ctx.now);
@@ -206,16 +214,10 @@ export async function listLeaves(ctx: Ctx, q: LeaveQuery) {
     county,
     list.map((l) => l.id),
   );
-  await inTx(ctx, (tx) => audit(tx, ctx, { action: 'leaves.viewed', targetType: 'leave', data: { ...q, shown: list.length } }));
+  const stepsOf = new Map<string, repo.LeaveStepRow[]>();
+  for (const s of steps) stepsOf.set(s.leaveId, [...(stepsOf.get(s.leaveId) ?? []), s]);
   return {
-    items: list.map((l) =>
-      present(
-        ctx,
-        l,
-        steps.filter((s) => s.leaveId === l.id),
-        cal,
-      ),
-    ),
+    items: list.map((l) => present(ctx, l, stepsOf.get(l.id) ?? [], cal)),
     total,
     page: q.page,
     pageSize: q.pageSize,

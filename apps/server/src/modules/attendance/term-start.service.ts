@@ -1,7 +1,14 @@
-import { shanghaiToday, termStartWindow, type AbsenceReason, type TermStartDto } from '@notoneless/shared';
+import {
+  shanghaiToday,
+  termStartWindow,
+  type AbsenceReason,
+  type ContactResult,
+  type TermStartCasesResult,
+  type TermStartDto,
+} from '@notoneless/shared';
 import { AppError } from '../../http/app-error';
 import { audit, inTx, type Ctx } from '../../http/context';
-import { canOpenTermStartCases, canUseAttendance, schoolsAdministered } from '../../policies/attendance.policy';
+import { canOpenTermStartCases, canSeeTermStart, schoolsAdministered } from '../../policies/attendance.policy';
 import { authorize } from '../../policies/org.policy';
 import { openCaseFromAttendance } from '../cases/case-open';
 import { getSchoolCalendar } from '../settings/settings.service';
@@ -27,10 +34,11 @@ async function compute(ctx: Ctx, q: Query) {
   return { w, children, unreported };
 }
 
-export async function termStart(ctx: Ctx, q: Query): Promise<TermStartDto> {
-  authorize(canUseAttendance(ctx.actor), '您的角色不能查看开学报到情况');
+/** The term-start list as the page shows it (not audited: termStart and the export audit what they show). */
+export async function termStartList(ctx: Ctx, q: Query): Promise<TermStartDto> {
+  authorize(canSeeTermStart(ctx.actor), '您的角色不能查看开学报到情况');
   const { w, children, unreported } = await compute(ctx, q);
-  const dto: TermStartDto = {
+  return {
     termName: w?.term.name ?? null,
     firstDay: w?.firstDay ?? null,
     verifyBy: w?.verifyBy ?? null,
@@ -41,16 +49,23 @@ export async function termStart(ctx: Ctx, q: Query): Promise<TermStartDto> {
       gender: c.gender,
       classId: c.classId,
       className: c.className,
+      grade: c.grade,
       schoolName: c.schoolName,
       firstDayReason: c.firstDayReason as AbsenceReason,
       latestDate: c.latestDate,
       latestReason: c.latestReason as AbsenceReason | null,
+      latestContactResult: c.latestContactResult as ContactResult | null,
+      latestNote: c.latestNote,
       unexplained: c.latestReason === '无故缺勤',
       caseId: c.caseId,
     })),
     unreportedClasses: unreported,
     abilities: { openCases: !!w?.weekOver && canOpenTermStartCases(ctx.actor) },
   };
+}
+
+export async function termStart(ctx: Ctx, q: Query): Promise<TermStartDto> {
+  const dto = await termStartList(ctx, q);
   await inTx(ctx, (tx) =>
     audit(tx, ctx, {
       action: 'attendance.term_start_viewed',
@@ -62,7 +77,7 @@ export async function termStart(ctx: Ctx, q: Query): Promise<TermStartDto> {
 }
 
 /** After the first week: each student still unexplained gets a 疑似辍学 case (or a note on the open one). */
-export async function openTermStartCases(ctx: Ctx, body: { schoolId?: string }) {
+export async function openTermStartCases(ctx: Ctx, body: { schoolId?: string }): Promise<TermStartCasesResult> {
   authorize(canOpenTermStartCases(ctx.actor), '开学未报到学生由学校核实并转为个案');
   const { w, children } = await compute(ctx, body);
   if (!w) throw new AppError('UNPROCESSABLE', '本学期尚未开学（校历中没有已开始的学期）');
@@ -72,6 +87,7 @@ export async function openTermStartCases(ctx: Ctx, body: { schoolId?: string }) 
   return inTx(ctx, async (tx) => {
     let opened = 0;
     let noted = 0;
+    const cases: TermStartCasesResult['cases'] = [];
     for (const c of todo) {
       const r = await openCaseFromAttendance(tx, ctx, {
         childId: c.childId,
@@ -81,12 +97,13 @@ export async function openTermStartCases(ctx: Ctx, body: { schoolId?: string }) 
       });
       if (r.created) opened++;
       else noted++;
+      cases.push({ childId: c.childId, name: c.name, className: c.className, caseId: r.caseId, created: r.created });
     }
     await audit(tx, ctx, {
       action: 'attendance.term_start_cases',
       targetType: 'attendance',
       data: { firstDay: w.firstDay, opened, noted, childIds: todo.map((c) => c.childId) },
     });
-    return { opened, noted };
+    return { opened, noted, cases };
   });
 }

@@ -1,6 +1,6 @@
-import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { ApprovalRight } from '@notoneless/shared';
-import type { DbOrTx } from '../../db/client';
+import { namedRows, type DbOrTx } from '../../db/client';
 import { counties, managementUnits, schools, sessions, userApprovalRights, userRoles, users } from '../../db/schema/index';
 import type { Grant, ScopeExpansion } from '../../policies/actor';
 
@@ -65,14 +65,36 @@ export async function loadScopeExpansion(db: DbOrTx, countyCode: string, grants:
 
 export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
-export async function findSession(db: DbOrTx, tokenHash: string, now: Date) {
-  const [s] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-    .limit(1);
-  return s ?? null;
+export type SessionActorRow = {
+  csrfToken: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  countyCode: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  grants: Grant[];
+  approvalRights: ApprovalRight[];
+};
+
+/**
+ * The unexpired session's user with its grants and approval rights, in one round trip (every API request asks this
+ * first; the morning burst of 到校日报, issue 6 "Load", makes it the hottest query there is).
+ */
+export async function findSessionActor(db: DbOrTx, tokenHash: string, now: Date): Promise<SessionActorRow | null> {
+  const [r] = await namedRows<SessionActorRow>(
+    db,
+    'nol_session_actor',
+    sql`select s.csrf_token as "csrfToken", u.id as "userId", u.username, u.display_name as "displayName", u.county_code as "countyCode",
+          u.active, u.must_change_password as "mustChangePassword",
+          coalesce((select json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind, 'scopeId', g.scope_id))
+            from user_roles g where g.user_id = u.id), '[]'::json) as grants,
+          coalesce((select json_agg(a."right") from user_approval_rights a where a.user_id = u.id), '[]'::json) as "approvalRights"
+        from sessions s join users u on u.id = s.user_id
+        where s.token_hash = ${tokenHash} and s.expires_at > ${now.toISOString()}::timestamptz
+        limit 1`,
+  );
+  return r ?? null;
 }
 
 export async function insertSession(db: DbOrTx, v: typeof sessions.$inferInsert) {

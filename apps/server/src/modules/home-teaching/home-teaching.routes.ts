@@ -7,9 +7,15 @@ import {
 } from '@notoneless/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context';
+import { sendXlsx } from '../../lib/xlsx';
+import { exportHomeTeaching } from './home-teaching-export';
 import * as service from './home-teaching.service';
 
 const params = z.object({ id: z.string().uuid('个案编号格式不正确') });
+const exportQuery = homeTeachingMissingQuerySchema.extend({
+  shortOnly: z.preprocess((v) => v === true || v === 'true' || v === '1', z.boolean()).optional(),
+  school: z.string().trim().max(100).optional(),
+});
 
 /** 送教上门 (issue 5 item 4; seed 004). */
 export const homeTeachingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -38,5 +44,13 @@ export const homeTeachingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => service.missing(ctxOf(req), req.query),
+  );
+  app.get(
+    '/home-teaching/export',
+    { schema: { tags, summary: '导出送教上门名单（XLSX，本周次数与课时，身份证号脱敏）', querystring: exportQuery } },
+    async (req, reply) => {
+      const { buf, fileName } = await exportHomeTeaching(ctxOf(req), req.query);
+      return sendXlsx(reply, buf, fileName);
+    },
   );
 };

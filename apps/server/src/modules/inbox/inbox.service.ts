@@ -18,6 +18,7 @@ import { canUseInbox } from '../../policies/inbox.policy';
 import { getCountySettings } from '../settings/settings.service';
 import * as repo from './inbox.repository';
 import { attendanceInbox } from '../attendance/attendance-inbox';
+import { monthlyReportsInbox } from '../monthly-reports/monthly-reports-inbox';
 
 const caseLink = (caseId: string) => `/cases/${caseId}`;
 
@@ -39,7 +40,7 @@ export async function inbox(ctx: Ctx): Promise<{ items: InboxEntryDto[]; count: 
     attendanceInbox(ctx),
   ]);
   // the daily watch (issue 6): late class report, leaves waiting or not closed, absence alerts to decide
-  const items: InboxEntryDto[] = [...attendance];
+  const items: InboxEntryDto[] = [...attendance, ...(await monthlyReportsInbox(ctx))];
   for (const d of deadlines) {
     const homeLevel = caseHomeLevel({ schoolId: d.caseSchoolId, townshipCode: d.caseTownshipCode });
     const e = deadlineInboxEntry({ dueOn: d.dueOn, homeLevel }, audience, today, settings);
@@ -124,5 +125,5 @@ export async function inboxCount(ctx: Ctx): Promise<{ count: number }> {
     repo.countInbox(ctx.db, ctx.actor, shanghaiToday(ctx.now), settings.escalationDays),
     attendanceInbox(ctx),
   ]);
-  return { count: n + attendance.length };
+  return { count: n + attendance.length + (await monthlyReportsInbox(ctx)).length };
 }

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf, referralListItemSchema, referralQuerySchema, referralResponseBodySchema } from '@notoneless/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context';
+import { sendXlsx } from '../../lib/xlsx';
+import { exportReferrals } from './referrals-export';
 import * as service from './referrals.service';
 
 const params = z.object({ id: z.string().uuid('转介编号格式不正确') });
@@ -20,6 +22,16 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => service.list(ctxOf(req), req.query),
+  );
+  app.get(
+    '/referrals/export',
+    {
+      schema: { tags, summary: '导出转介办理列表（XLSX）', querystring: referralQuerySchema.omit({ page: true, pageSize: true }) },
+    },
+    async (req, reply) => {
+      const { buf, fileName } = await exportReferrals(ctxOf(req), req.query);
+      return sendXlsx(reply, buf, fileName);
+    },
   );
   app.post(
     '/referrals/:id/respond',

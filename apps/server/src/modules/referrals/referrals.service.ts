@@ -17,7 +17,7 @@ import { refuseReferralResponse } from './referrals.rules';
 
 type ResponseBody = z.infer<typeof referralResponseBodySchema>;
 
-function present(ctx: Ctx, r: repo.ReferralListRow): ReferralListItem {
+export function present(ctx: Ctx, r: repo.ReferralListRow): ReferralListItem {
   const x = r.referral;
   return {
     id: x.id,

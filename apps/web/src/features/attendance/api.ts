@@ -7,6 +7,8 @@ import type {
   ChildAttendanceDto,
   ClassDayDto,
   Page,
+  TermStartCasesResult,
+  TermStartDto,
   attendanceReportResultSchema,
 } from '@notoneless/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
@@ -23,7 +25,9 @@ export const attendanceKeys = {
   overview: (query: OverviewQuery) => ['attendance', 'overview', query] as const,
   alerts: (query: AlertQuery) => ['attendance', 'alerts', query] as const,
   child: (childId: string) => ['attendance', 'child', childId] as const,
+  termStart: (query: TermStartQuery) => ['attendance', 'term-start', query] as const,
 };
+export type TermStartQuery = { schoolId?: string; classId?: string };
 
 const enc = encodeURIComponent;
 
@@ -79,5 +83,25 @@ export function useChildAttendance(childId: string, enabled = true) {
     queryKey: attendanceKeys.child(childId),
     enabled,
     queryFn: ({ signal }) => api.get<ChildAttendanceDto>(`/api/children/${enc(childId)}/attendance`, undefined, { signal }),
+  });
+}
+
+/** 开学报到核查 (seed 001): who was not reported present on the first school day, and what the week says since. */
+export function useTermStart(query: TermStartQuery) {
+  return useQuery({
+    queryKey: attendanceKeys.termStart(query),
+    queryFn: ({ signal }) => api.get<TermStartDto>('/api/attendance/term-start', query, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** After the first week: the school turns those still 无故缺勤 into 疑似辍学 cases (one action, confirmed). */
+export function useOpenTermStartCases() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { schoolId?: string }) => api.post<TermStartCasesResult>('/api/attendance/term-start/cases', body),
+    onSuccess: () => {
+      for (const key of ['attendance', 'cases', 'ledgers', 'inbox', 'home']) void queryClient.invalidateQueries({ queryKey: [key] });
+    },
   });
 }

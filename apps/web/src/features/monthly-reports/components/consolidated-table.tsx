@@ -1,0 +1,140 @@
+import type { Consolidated, MonthlyFigures } from '@notoneless/shared';
+import { Card, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import { formatNumber } from '../../../lib/format';
+import { useIsMobile } from '../../../lib/use-is-mobile';
+
+type Row = Consolidated['rows'][number];
+
+/** Where a row leads: a township's own table (county view) or the school's report (中心校 view). */
+export function rowLink(c: Consolidated, row: Row): string {
+  return c.level === 'county'
+    ? `/reports/monthly/consolidated?month=${c.month}&townshipCode=${row.key}`
+    : `/reports/monthly/school/${row.key}/${c.month}`;
+}
+
+const n = (value: number) => formatNumber(value);
+
+function columns(c: Consolidated): TableColumnsType<Row> {
+  const f0 = c.total.figures;
+  const figure = (pick: (f: MonthlyFigures) => number) => (_: unknown, r: Row) => n(pick(r.figures));
+  const isTotal = (r: Row) => r.key === c.total.key;
+  return [
+    {
+      title: c.level === 'county' ? '乡镇' : '学校',
+      dataIndex: 'name',
+      fixed: 'left',
+      width: 150,
+      render: (_, r) => (isTotal(r) ? <strong>{r.name}</strong> : <Link to={rowLink(c, r)}>{r.name}</Link>),
+    },
+    {
+      title: '上报',
+      width: 110,
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {c.level === 'county' || isTotal(r) ? `${n(r.reported)}/${n(r.schools)}` : (r.status ?? '—')}
+          {r.late > 0 ? (
+            <Tag color="red" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>
+              逾期{c.level === 'county' || isTotal(r) ? ` ${r.late}` : ''}
+            </Tag>
+          ) : null}
+        </span>
+      ),
+    },
+    { title: '在籍', width: 80, align: 'right', render: figure((f) => f.enrolled.count) },
+    { title: '在校', width: 80, align: 'right', render: figure((f) => f.attending.count) },
+    { title: '人籍差额', width: 90, align: 'right', render: figure((f) => f.gap) },
+    {
+      title: '差额原因',
+      children: f0.gapCauses.map((cause, i) => ({
+        title: cause.label,
+        key: cause.key,
+        width: 80,
+        align: 'right' as const,
+        render: figure((f) => f.gapCauses[i]?.count ?? 0),
+      })),
+    },
+    {
+      title: '未说明',
+      width: 80,
+      align: 'right',
+      render: (_, r) =>
+        r.figures.unexplained.count > 0 ? <Typography.Text type="danger">{n(r.figures.unexplained.count)}</Typography.Text> : '0',
+    },
+    {
+      title: '本月变动',
+      children: f0.movements.map((m, i) => ({
+        title: m.label,
+        key: m.key,
+        width: 90,
+        align: 'right' as const,
+        render: figure((f) => f.movements[i]?.count ?? 0),
+      })),
+    },
+    { title: '送教次数', width: 90, align: 'right', render: figure((f) => f.homeTeachingSessions) },
+  ];
+}
+
+/** The consolidated table: one row per township (county) or school (中心校), then the total from the server. */
+export function ConsolidatedTable({ data, loading }: { data: Consolidated; loading: boolean }) {
+  const isMobile = useIsMobile();
+  if (isMobile) {
+    return (
+      <Flex vertical gap={8} data-testid="consolidated-cards">
+        {[...data.rows, data.total].map((r) => {
+          const total = r === data.total;
+          return (
+            <Card key={r.key} size="small" data-testid={total ? 'consolidated-total' : 'consolidated-row'}>
+              <Flex justify="space-between" gap={8}>
+                {total ? <strong>{r.name}</strong> : <Link to={rowLink(data, r)}>{r.name}</Link>}
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {data.level === 'county' || total ? `已报 ${n(r.reported)}/${n(r.schools)}` : (r.status ?? '—')}
+                  {r.late > 0 ? (
+                    <Tag color="red" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>
+                      逾期{data.level === 'county' || total ? ` ${r.late}` : ''}
+                    </Tag>
+                  ) : null}
+                </span>
+              </Flex>
+              <Flex justify="space-between" style={{ marginTop: 8 }}>
+                {[
+                  ['在籍', r.figures.enrolled.count],
+                  ['在校', r.figures.attending.count],
+                  ['差额', r.figures.gap],
+                  ['未说明', r.figures.unexplained.count],
+                ].map(([label, value]) => (
+                  <div key={label} style={{ textAlign: 'center' }}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {label}
+                    </Typography.Text>
+                    <div>{n(value as number)}</div>
+                  </div>
+                ))}
+              </Flex>
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 6 }}>
+                {r.figures.gapCauses
+                  .filter((g) => g.count > 0)
+                  .map((g) => `${g.label} ${n(g.count)}`)
+                  .join('，') || '无差额原因'}
+              </Typography.Text>
+            </Card>
+          );
+        })}
+      </Flex>
+    );
+  }
+  return (
+    <Table<Row>
+      rowKey="key"
+      size="small"
+      bordered
+      data-testid="consolidated-table"
+      columns={columns(data)}
+      dataSource={[...data.rows, data.total]}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      pagination={false}
+      onRow={(r) => (r.key === data.total.key ? { style: { background: '#fafafa', fontWeight: 600 } } : {})}
+    />
+  );
+}

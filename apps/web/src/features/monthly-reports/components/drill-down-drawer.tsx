@@ -1,0 +1,58 @@
+import type { Figure } from '@notoneless/shared';
+import { Alert, Drawer, Empty, List, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useMe } from '../../../app/auth-context';
+import { canOpen } from '../../../lib/abilities';
+import { errorMessage } from '../../../lib/api';
+import { formatNumber, orDash } from '../../../lib/format';
+import { gradeLabel } from '../../../lib/labels';
+import { useIsMobile } from '../../../lib/use-is-mobile';
+import { useDrillDown } from '../api';
+
+type Props = { drillId: string; figure: Figure | undefined; onClose: () => void };
+
+/** The children behind one figure of a report, each with why they are counted there. */
+export function DrillDownDrawer({ drillId, figure, onClose }: Props) {
+  const me = useMe();
+  const isMobile = useIsMobile();
+  const query = useDrillDown(drillId, figure?.key, figure !== undefined);
+  const data = query.data;
+  const childLinks = canOpen(me, 'children');
+  return (
+    <Drawer
+      open={figure !== undefined}
+      title={figure ? `${figure.label}（${formatNumber(figure.count)} 人）` : ''}
+      onClose={onClose}
+      size={isMobile ? '100%' : 640}
+      loading={query.isPending && figure !== undefined}
+      destroyOnHidden
+    >
+      {query.error ? <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 12 }} /> : null}
+      {data ? (
+        data.items.length === 0 ? (
+          <Empty description="没有学生" />
+        ) : (
+          <List
+            size="small"
+            data-testid="drill-down-list"
+            dataSource={data.items}
+            renderItem={(c) => (
+              <List.Item key={c.childId} style={{ display: 'block' }}>
+                <Typography.Text strong>{childLinks ? <Link to={`/children/${c.childId}`}>{c.name}</Link> : c.name}</Typography.Text>
+                <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                  {c.gender} · {c.idNumberMasked}
+                </Typography.Text>
+                <div>
+                  <Typography.Text type="secondary">
+                    {[c.schoolName, c.grade ? gradeLabel(c.grade) : null, c.className].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </div>
+                <div style={{ wordBreak: 'break-word' }}>{orDash(c.detail)}</div>
+              </List.Item>
+            )}
+          />
+        )
+      ) : null}
+    </Drawer>
+  );
+}
