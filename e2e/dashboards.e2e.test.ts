@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin } from './api';
@@ -63,7 +63,7 @@ describe('数据看板', () => {
     const schoolName = (await option.textContent())!.trim();
     await option.click();
     await page.waitForURL((u) => u.searchParams.get('level') === 'school');
-    await expect.poll(() => page.getByRole('heading', { level: 4 }).textContent()).toContain(schoolName);
+    await page.getByRole('heading', { name: `数据看板 · ${schoolName}` }).waitFor();
     await page.getByText('数据更新于').waitFor();
     await shot(page, 'dashboard-school-1366');
     await page.context().close();

@@ -84,18 +84,30 @@ export async function rows<T>(db: DbOrTx, query: Parameters<Db['execute']>[0]): 
   return res.rows;
 }
 
+type PreparedLike = { execute: (values?: Record<string, unknown>) => Promise<unknown> };
 type Preparing = {
   dialect: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } };
-  session: { prepareQuery: (q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean) => { execute: () => Promise<unknown> } };
+  session: { prepareQuery: (q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean) => PreparedLike };
 };
 
 /**
- * Rows of a raw query run as a named prepared statement on PostgreSQL: parsed and planned once per pooled connection
- * instead of at every call (PGlite ignores the name). Only for hot queries whose text never varies with the arguments
- * (no lists spliced in), since one name must always carry the same text. Works on the database and in a transaction.
+ * A hot raw query, built once with `sql.placeholder(…)` for its arguments, run as a named prepared statement: on
+ * PostgreSQL it is parsed and planned once per pooled connection instead of at every call, and its SQL text is not
+ * rebuilt either (PGlite ignores the name). One name must always carry the same text: build it once, at module level.
+ * Works on the database and in a transaction: `const findX = preparedRows<Row>('nol_x', () => sql\`…\`)`, then
+ * `await findX(db, { id })`.
  */
-export async function namedRows<T>(db: DbOrTx, name: string, query: SQL): Promise<T[]> {
-  const d = db as unknown as Preparing;
-  const res = (await d.session.prepareQuery(d.dialect.sqlToQuery(query), undefined, name, false).execute()) as { rows: T[] };
-  return res.rows;
+export function preparedRows<T>(name: string, build: () => SQL) {
+  const perDb = new WeakMap<object, PreparedLike>();
+  let compiled: { sql: string; params: unknown[] } | null = null;
+  return async (db: DbOrTx, values: Record<string, unknown>): Promise<T[]> => {
+    let p = perDb.get(db);
+    if (!p) {
+      const d = db as unknown as Preparing;
+      compiled ??= d.dialect.sqlToQuery(build());
+      p = d.session.prepareQuery(compiled, undefined, name, false);
+      perDb.set(db, p);
+    }
+    return ((await p.execute(values)) as { rows: T[] }).rows;
+  };
 }

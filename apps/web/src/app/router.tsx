@@ -75,8 +75,16 @@ export const routes: RouteObject[] = [
           page('attendance/term-start', null, async () => (await import('../pages/attendance-term-start-page')).AttendanceTermStartPage),
           page('leave', null, async () => (await import('../pages/leave-page')).LeavePage),
           page('reports/monthly', null, async () => (await import('../pages/monthly-reports-page')).MonthlyReportsPage),
-          page('reports/monthly/consolidated', null, async () => (await import('../pages/monthly-consolidated-page')).MonthlyConsolidatedPage),
-          page('reports/monthly/school/:schoolId/:month', null, async () => (await import('../pages/monthly-report-page')).MonthlyReportPage),
+          page(
+            'reports/monthly/consolidated',
+            null,
+            async () => (await import('../pages/monthly-consolidated-page')).MonthlyConsolidatedPage,
+          ),
+          page(
+            'reports/monthly/school/:schoolId/:month',
+            null,
+            async () => (await import('../pages/monthly-report-page')).MonthlyReportPage,
+          ),
           page('reports/dashboard', null, async () => (await import('../pages/dashboard-page')).DashboardPage),
           page('reports/brief', null, async () => (await import('../pages/brief-page')).BriefPage),
           page('divisions', 'divisions', async () => (await import('../pages/divisions-page')).DivisionsPage),

@@ -9,7 +9,9 @@ import { abilitiesSchema } from './common';
  * Routes (apps/server/src/modules/monthly-reports):
  *   GET  /api/monthly-reports?month&townshipCode&schoolId&status → monthlyReportListSchema (every school in scope,
  *                                                            with or without a report row; late ones flagged)
- *   GET  /api/monthly-reports/school/:schoolId/:month         → monthlyReportSchema (draft: computed live; else frozen)
+ *   GET  /api/monthly-reports/school/:schoolId/:month?version=N → monthlyReportSchema (draft: computed live; else frozen;
+ *        version N (default the current one): an earlier version as it was — frozen figures, its explanations, the
+ *        events up to it, supersededBy set and no actions)
  *   PUT  /api/monthly-reports/school/:schoolId/:month/explanations  explanationsBodySchema → monthlyReportSchema
  *   POST /api/monthly-reports/school/:schoolId/:month/submit  submitBodySchema → monthlyReportSchema (freezes)
  *   POST /api/monthly-reports/:id/review                      reviewBodySchema → monthlyReportSchema (return | accept)
@@ -17,6 +19,10 @@ import { abilitiesSchema } from './common';
  *   GET  /api/monthly-reports/:id/figures/:figureKey/children → drillDownSchema (audited: names of children);
  *        :id is a report id, or `<schoolId>_<YYYY-MM>` for a month with no report row yet (live figures)
  *   GET  /api/monthly-reports/consolidated?month&townshipCode → consolidatedSchema (township rows or school rows)
+ *   GET  /api/monthly-reports/consolidated/figures/:figureKey/children?month&townshipCode&schoolId
+ *        → drillDownSchema: the children behind a consolidated figure (the county's, a township's or a school's row)
+ *        across its schools' current versions (frozen members when submitted/accepted, live for pending schools);
+ *        scope-checked, audited, ID numbers masked, at most CONSOLIDATED_DRILL_DOWN_CAP listed with the total count
  *   GET  /api/monthly-reports/school/:schoolId/:month/export.xlsx        official 月报表 (title, unit, month, signatures)
  *   GET  /api/monthly-reports/consolidated/export.xlsx?month&townshipCode  township / county 汇总表
  *   GET  /api/monthly-reports/quarterly/export.xlsx?quarter=YYYY-Qn&townshipCode  quarterly summary
@@ -34,15 +40,7 @@ export const MONTHLY_REPORT_STATUS_LABELS: Record<MonthlyReportStatus, string> =
 };
 
 /** The causes of 人籍差额 (在籍 − 在校), in the order of the official table. `other` needs the school's explanation. */
-export const GAP_CAUSES = [
-  'leave',
-  'suspended',
-  'transfer_pending',
-  'home_teaching',
-  'suspected',
-  'dropout',
-  'other',
-] as const;
+export const GAP_CAUSES = ['leave', 'suspended', 'transfer_pending', 'home_teaching', 'suspected', 'dropout', 'other'] as const;
 export type GapCause = (typeof GAP_CAUSES)[number];
 export const GAP_CAUSE_LABELS: Record<GapCause, string> = {
   leave: '请假',
@@ -131,6 +129,10 @@ export const monthlyReportSchema = z.object({
   townshipName: z.string(),
   month: z.string(),
   version: z.number().int(),
+  /** the newest version of the month (equal to version unless an earlier version was asked for) */
+  currentVersion: z.number().int(),
+  /** an earlier version, read with ?version=N: the version that corrected it (it shows as it was, with no actions) */
+  supersededBy: z.number().int().nullable(),
   versions: z.array(z.object({ id: z.string(), version: z.number().int(), status: z.string(), correctionReason: z.string().nullable() })),
   status: z.enum(MONTHLY_REPORT_STATUSES),
   statusLabel: z.string(),
@@ -210,8 +212,19 @@ export const drillDownChildSchema = z.object({
 export const drillDownSchema = z.object({
   figureKey: z.string(),
   label: z.string(),
+  /** the number of children behind the figure (may exceed items.length when the list is capped) */
   count: z.number().int(),
   items: z.array(drillDownChildSchema),
+  /** true when only the first items of a longer list are sent (consolidated drill-down) */
+  truncated: z.boolean().default(false),
+});
+
+/** The most children a consolidated drill-down lists (the count is always the full one). */
+export const CONSOLIDATED_DRILL_DOWN_CAP = 2000;
+export const consolidatedDrillQuerySchema = z.object({
+  month: monthSchema.optional(),
+  townshipCode: z.string().max(20).optional(),
+  schoolId: z.string().uuid('学校编号格式不正确').optional(),
 });
 export type DrillDown = z.infer<typeof drillDownSchema>;
 

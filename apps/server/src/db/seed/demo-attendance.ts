@@ -80,7 +80,10 @@ export async function seedDemoAttendance(tx: DbOrTx, countyCode: string, cal: Sc
       fromDate: span[0],
       toDate: span[span.length - 1],
       schoolDays: span.length,
-      reason: kind === '病假' ? ['感冒发烧', '肠胃炎', '牙痛就医', '复查'][Math.floor(rnd() * 4)] : ['家中有事', '随家长外出办事', '参加亲属婚礼'][Math.floor(rnd() * 3)],
+      reason:
+        kind === '病假'
+          ? ['感冒发烧', '肠胃炎', '牙痛就医', '复查'][Math.floor(rnd() * 4)]
+          : ['家中有事', '随家长外出办事', '参加亲属婚礼'][Math.floor(rnd() * 3)],
       guardianName: '家长',
       status: over ? 'closed' : 'approved',
       closedOn: over ? addCalendarDays(span[span.length - 1], 1) : null,

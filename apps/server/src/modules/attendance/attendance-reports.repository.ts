@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AbsenceReason, AttendanceCounts, SchoolCalendar } from '@notoneless/shared';
-import { namedRows, rows, type DbOrTx } from '../../db/client';
+import { preparedRows, rows, type DbOrTx } from '../../db/client';
 import { absences, attendanceReports, attendanceSubmissions } from '../../db/schema/index';
 import { classListSql, type ListRow } from './class-list.repository';
 
@@ -50,6 +50,40 @@ export type DayLeave = { id: string; childId: string; kind: string; from: string
  * leaves of its children bearing on the day — the twin of leavesBearingOn() (leaves.repository.ts): a leave covering the
  * day (pending or approved), or an approved leave that ended before it with no 销假.
  */
+const P = sql.placeholder;
+
+const submitFacts = preparedRows<SubmitFacts>('nol_att_submit_facts', () => {
+  const k = {
+    countyCode: sql`${P('countyCode')}`,
+    id: sql`(select id from k)`,
+    schoolId: sql`(select school_id from k)`,
+    grade: sql`(select grade from k)`,
+    name: sql`(select name from k)`,
+  };
+  return sql`with k as (
+        select k.county_code, k.id, k.school_id, k.grade, k.name, s.name as school_name, k.active, k.school_year
+        from classes k join schools s on s.county_code = k.county_code and s.id = k.school_id
+        where k.county_code = ${P('countyCode')} and k.id = ${P('classId')}),
+      list as (${classListSql(k)})
+      select k.county_code as "countyCode", k.id, k.school_id as "schoolId", k.grade, k.name, k.school_name as "schoolName",
+        k.active, k.school_year as "schoolYear",
+        (select x.report_id from attendance_submissions x where x.county_code = k.county_code and x.client_key = ${P('clientKey')})
+          as "earlierReportId",
+        (select v.values from county_settings v where v.county_code = k.county_code) as "settingValues",
+        coalesce((select json_agg(json_build_object('name', t.name, 'startDate', t.start_date, 'endDate', t.end_date) order by t.start_date)
+          from school_terms t where t.county_code = k.county_code), '[]'::json) as terms,
+        coalesce((select json_agg(json_build_object('date', d.date, 'kind', d.kind, 'name', d.name) order by d.date)
+          from calendar_days d where d.county_code = k.county_code), '[]'::json) as days,
+        coalesce((select json_agg(list order by "rowNo", "studentNo" nulls last, name) from list), '[]'::json) as list,
+        coalesce((select json_agg(json_build_object('id', l.id, 'childId', l.child_id, 'kind', l.kind, 'from', l.from_date,
+            'to', l.to_date, 'status', l.status, 'closedOn', l.closed_on) order by l.to_date desc)
+          from leave_requests l
+          where l.county_code = k.county_code and l.child_id in (select "childId" from list where "childId" is not null)
+            and ((l.from_date <= ${P('date')}::date and l.to_date >= ${P('date')}::date and l.status in ('pending', 'approved'))
+              or (l.to_date < ${P('date')}::date and l.status = 'approved' and l.closed_on is null))), '[]'::json) as leaves
+      from k`;
+});
+
 export async function findSubmitFacts(
   db: DbOrTx,
   countyCode: string,
@@ -57,39 +91,7 @@ export async function findSubmitFacts(
   clientKey: string,
   date: string,
 ): Promise<SubmitFacts | null> {
-  const k = {
-    countyCode: sql`${countyCode}`,
-    id: sql`(select id from k)`,
-    schoolId: sql`(select school_id from k)`,
-    grade: sql`(select grade from k)`,
-    name: sql`(select name from k)`,
-  };
-  const [f] = await namedRows<SubmitFacts>(
-    db,
-    'nol_att_submit_facts',
-    sql`with k as (
-          select k.county_code, k.id, k.school_id, k.grade, k.name, s.name as school_name, k.active, k.school_year
-          from classes k join schools s on s.county_code = k.county_code and s.id = k.school_id
-          where k.county_code = ${countyCode} and k.id = ${classId}),
-        list as (${classListSql(k)})
-        select k.county_code as "countyCode", k.id, k.school_id as "schoolId", k.grade, k.name, k.school_name as "schoolName",
-          k.active, k.school_year as "schoolYear",
-          (select x.report_id from attendance_submissions x where x.county_code = k.county_code and x.client_key = ${clientKey})
-            as "earlierReportId",
-          (select v.values from county_settings v where v.county_code = k.county_code) as "settingValues",
-          coalesce((select json_agg(json_build_object('name', t.name, 'startDate', t.start_date, 'endDate', t.end_date) order by t.start_date)
-            from school_terms t where t.county_code = k.county_code), '[]'::json) as terms,
-          coalesce((select json_agg(json_build_object('date', d.date, 'kind', d.kind, 'name', d.name) order by d.date)
-            from calendar_days d where d.county_code = k.county_code), '[]'::json) as days,
-          coalesce((select json_agg(list order by "rowNo", "studentNo" nulls last, name) from list), '[]'::json) as list,
-          coalesce((select json_agg(json_build_object('id', l.id, 'childId', l.child_id, 'kind', l.kind, 'from', l.from_date,
-              'to', l.to_date, 'status', l.status, 'closedOn', l.closed_on) order by l.to_date desc)
-            from leave_requests l
-            where l.county_code = k.county_code and l.child_id in (select "childId" from list where "childId" is not null)
-              and ((l.from_date <= ${date}::date and l.to_date >= ${date}::date and l.status in ('pending', 'approved'))
-                or (l.to_date < ${date}::date and l.status = 'approved' and l.closed_on is null))), '[]'::json) as leaves
-        from k`,
-  );
+  const [f] = await submitFacts(db, { countyCode, classId, clientKey, date });
   return f ?? null;
 }
 
@@ -194,49 +196,71 @@ export type FirstReportWrite = Omit<ReportWrite, 'id'> & {
  * statement fails on that NOT NULL (23502), undoing the report. Either way the caller gets null and takes the general
  * path, which updates the report or answers with the earlier submission.
  */
+const firstReport = preparedRows<{ report: ReportRow | null; absences: AbsenceWithName[] | null }>(
+  'nol_att_first_report',
+  () =>
+    sql`with up as (
+        insert into attendance_reports (county_code, id, class_id, school_id, date, list_source, enrolled, present, sick, personal,
+          unexplained, late, submitted_by, submitted_by_name, first_submitted_at, submitted_at, version)
+        values (${P('countyCode')}, ${P('id')}, ${P('classId')}, ${P('schoolId')}, ${P('date')}, ${P('listSource')}, ${P('enrolled')}, ${P('present')},
+          ${P('sick')}, ${P('personal')}, ${P('unexplained')}, ${P('late')}, ${P('by')}, ${P('byName')}, ${P('at')}::timestamptz,
+          ${P('at')}::timestamptz, 1)
+        on conflict do nothing
+        returning ${REPORT_COLUMNS}),
+      sub as (
+        insert into attendance_submissions (county_code, client_key, report_id, version, submitted_by, submitted_at)
+        select up."countyCode", ${P('clientKey')}::text, up.id, 1, up."submittedBy", up."submittedAt" from up
+        on conflict do nothing
+        returning report_id),
+      ab as (
+        insert into absences (county_code, report_id, child_id, class_id, date, reason, contact_result, note, leave_id, origin)
+        select up."countyCode", up.id, a."childId", up."classId", up.date::date, a.reason, a."contactResult", a.note, a."leaveId", a.origin
+        from up, json_to_recordset(${P('absences')}::json)
+          as a("childId" uuid, reason text, "contactResult" text, note text, "leaveId" uuid, origin text)
+        returning county_code, report_id, child_id, class_id, date, reason, contact_result, note, leave_id, origin),
+      aud as (
+        insert into audit_events (county_code, id, at, actor_id, actor_name, ip, action, target_type, target_id, child_id, data)
+        select up."countyCode", ${P('auditId')}::uuid, up."submittedAt", up."submittedBy", ${P('actorName')}::text, ${P('ip')}::text,
+          (select 'attendance.reported' from sub), 'attendance_report', up.id::text, null, ${P('auditData')}::jsonb
+        from up
+        returning 1)
+      select (select row_to_json(up) from up) as report,
+        (select json_agg(json_build_object('countyCode', ab.county_code, 'reportId', ab.report_id, 'childId', ab.child_id,
+            'classId', ab.class_id, 'date', ab.date, 'reason', ab.reason, 'contactResult', ab.contact_result, 'note', ab.note,
+            'leaveId', ab.leave_id, 'origin', ab.origin, 'name', c.name) order by c.name)
+          from ab join children c on c.county_code = ab.county_code and c.id = ab.child_id) as absences,
+        (select count(*) from aud) as audited`,
+);
+
 export async function insertFirstReport(
   db: DbOrTx,
   w: FirstReportWrite,
 ): Promise<{ report: ReportRow; absences: AbsenceWithName[] } | null> {
-  const at = w.at.toISOString();
-  const list = JSON.stringify(w.absences);
   let r: { report: ReportRow | null; absences: AbsenceWithName[] | null } | undefined;
   try {
-    [r] = await namedRows<{ report: ReportRow | null; absences: AbsenceWithName[] | null }>(
-      db,
-      'nol_att_first_report',
-      sql`with up as (
-          insert into attendance_reports (county_code, id, class_id, school_id, date, list_source, enrolled, present, sick, personal,
-            unexplained, late, submitted_by, submitted_by_name, first_submitted_at, submitted_at, version)
-          values (${w.countyCode}, ${w.id}, ${w.classId}, ${w.schoolId}, ${w.date}, ${w.listSource}, ${w.enrolled}, ${w.counts.present},
-            ${w.counts.sick}, ${w.counts.personal}, ${w.counts.unexplained}, ${w.counts.late}, ${w.by}, ${w.byName}, ${at}::timestamptz,
-            ${at}::timestamptz, 1)
-          on conflict do nothing
-          returning ${REPORT_COLUMNS}),
-        sub as (
-          insert into attendance_submissions (county_code, client_key, report_id, version, submitted_by, submitted_at)
-          select up."countyCode", ${w.clientKey}::text, up.id, 1, up."submittedBy", up."submittedAt" from up
-          on conflict do nothing
-          returning report_id),
-        ab as (
-          insert into absences (county_code, report_id, child_id, class_id, date, reason, contact_result, note, leave_id, origin)
-          select up."countyCode", up.id, a."childId", up."classId", up.date::date, a.reason, a."contactResult", a.note, a."leaveId", a.origin
-          from up, json_to_recordset(${list}::json)
-            as a("childId" uuid, reason text, "contactResult" text, note text, "leaveId" uuid, origin text)
-          returning county_code, report_id, child_id, class_id, date, reason, contact_result, note, leave_id, origin),
-        aud as (
-          insert into audit_events (county_code, id, at, actor_id, actor_name, ip, action, target_type, target_id, child_id, data)
-          select up."countyCode", ${w.audit.id}::uuid, up."submittedAt", up."submittedBy", ${w.audit.actorName}::text, ${w.audit.ip}::text,
-            (select 'attendance.reported' from sub), 'attendance_report', up.id::text, null, ${JSON.stringify(w.audit.data)}::jsonb
-          from up
-          returning 1)
-        select (select row_to_json(up) from up) as report,
-          (select json_agg(json_build_object('countyCode', ab.county_code, 'reportId', ab.report_id, 'childId', ab.child_id,
-              'classId', ab.class_id, 'date', ab.date, 'reason', ab.reason, 'contactResult', ab.contact_result, 'note', ab.note,
-              'leaveId', ab.leave_id, 'origin', ab.origin, 'name', c.name) order by c.name)
-            from ab join children c on c.county_code = ab.county_code and c.id = ab.child_id) as absences,
-          (select count(*) from aud) as audited`,
-    );
+    [r] = await firstReport(db, {
+      countyCode: w.countyCode,
+      id: w.id,
+      classId: w.classId,
+      schoolId: w.schoolId,
+      date: w.date,
+      listSource: w.listSource,
+      enrolled: w.enrolled,
+      present: w.counts.present,
+      sick: w.counts.sick,
+      personal: w.counts.personal,
+      unexplained: w.counts.unexplained,
+      late: w.counts.late,
+      by: w.by,
+      byName: w.byName,
+      at: w.at.toISOString(),
+      clientKey: w.clientKey,
+      absences: JSON.stringify(w.absences),
+      auditId: w.audit.id,
+      actorName: w.audit.actorName,
+      ip: w.audit.ip,
+      auditData: JSON.stringify(w.audit.data),
+    });
   } catch (e) {
     const x = e as { code?: string; cause?: { code?: string } };
     if (x.code === '23502' || x.cause?.code === '23502') return null;
@@ -282,16 +306,17 @@ export async function recount(db: DbOrTx, countyCode: string, reportId: string) 
   );
 }
 
-/** Unexplained absences of these children from `from` on (for the absence rules). */
+const unexplained = preparedRows<{ childId: string; date: string }>(
+  'nol_att_unexplained_since',
+  () =>
+    sql`select child_id as "childId", date::text as date from absences
+        where county_code = ${P('countyCode')} and child_id = any(${P('childIds')}::uuid[])
+          and reason = '无故缺勤' and date between ${P('from')}::date and ${P('to')}::date`,
+);
+
+/** Unexplained absences of these children from `from` on (for the absence rules, after each report with one). */
 export async function unexplainedSince(db: DbOrTx, countyCode: string, childIds: string[], from: string, to: string) {
   if (!childIds.length) return [];
-  return rows<{ childId: string; date: string }>(
-    db,
-    sql`select child_id as "childId", date::text as date from absences
-        where county_code = ${countyCode} and child_id in (${sql.join(
-          childIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
-          and reason = '无故缺勤' and date between ${from} and ${to}`,
-  );
+  // the children as one array parameter, so that the statement text never varies and is prepared once
+  return unexplained(db, { countyCode, childIds: `{${childIds.join(',')}}`, from, to });
 }

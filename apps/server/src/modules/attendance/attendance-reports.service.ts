@@ -237,7 +237,8 @@ export async function submitReport(ctx: Ctx, body: AttendanceReportBody): Promis
       origin: 'teacher',
     });
   for (const [childId, l] of covering)
-    if (!marked.has(childId)) rows.push({ ...base, childId, reason: l.kind, contactResult: null, note: '请假', leaveId: l.id, origin: 'leave' });
+    if (!marked.has(childId))
+      rows.push({ ...base, childId, reason: l.kind, contactResult: null, note: '请假', leaveId: l.id, origin: 'leave' });
   for (const [childId, l] of overdue)
     if (!marked.has(childId) && !covering.has(childId))
       rows.push({
@@ -274,7 +275,14 @@ export async function submitReport(ctx: Ctx, body: AttendanceReportBody): Promis
         const first = await repo.insertFirstReport(db, {
           ...write,
           id: uuidv7(),
-          absences: rows.map(({ childId, reason, contactResult, note, leaveId, origin }) => ({ childId, reason, contactResult, note, leaveId, origin })),
+          absences: rows.map(({ childId, reason, contactResult, note, leaveId, origin }) => ({
+            childId,
+            reason,
+            contactResult,
+            note,
+            leaveId,
+            origin,
+          })),
           clientKey: body.clientKey,
           audit: {
             id: uuidv7(),

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { namedRows, rows, type DbOrTx } from '../../db/client';
+import { preparedRows, rows, type DbOrTx } from '../../db/client';
 
 /**
  * The class list of a day (issue 6, item 1): the class as it really is — the rows of the school's latest committed
@@ -96,9 +96,19 @@ export function membersOf(listed: ListRow[]): Omit<ClassList, 'unlisted'> & { sn
 }
 
 /** The class list without the 学籍 students missing from it. */
+const classList = preparedRows<ListRow>('nol_att_class_list', () => {
+  const P = sql.placeholder;
+  return classListSql({
+    countyCode: sql`${P('countyCode')}`,
+    id: sql`${P('id')}`,
+    schoolId: sql`${P('schoolId')}`,
+    grade: sql`${P('grade')}`,
+    name: sql`${P('name')}`,
+  });
+});
+
 export async function loadClassMembers(db: DbOrTx, c: ClassRef) {
-  const p = { countyCode: sql`${c.countyCode}`, id: sql`${c.id}`, schoolId: sql`${c.schoolId}`, grade: sql`${c.grade}`, name: sql`${c.name}` };
-  return membersOf(await namedRows<ListRow>(db, 'nol_att_class_list', classListSql(p)));
+  return membersOf(await classList(db, { countyCode: c.countyCode, id: c.id, schoolId: c.schoolId, grade: c.grade, name: c.name }));
 }
 
 export async function loadClassList(db: DbOrTx, c: ClassRef): Promise<ClassList> {

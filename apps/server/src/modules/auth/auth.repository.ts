@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { ApprovalRight } from '@notoneless/shared';
-import { namedRows, type DbOrTx } from '../../db/client';
+import { preparedRows, type DbOrTx } from '../../db/client';
 import { counties, managementUnits, schools, sessions, userApprovalRights, userRoles, users } from '../../db/schema/index';
 import type { Grant, ScopeExpansion } from '../../policies/actor';
 
@@ -81,19 +81,21 @@ export type SessionActorRow = {
  * The unexpired session's user with its grants and approval rights, in one round trip (every API request asks this
  * first; the morning burst of 到校日报, issue 6 "Load", makes it the hottest query there is).
  */
-export async function findSessionActor(db: DbOrTx, tokenHash: string, now: Date): Promise<SessionActorRow | null> {
-  const [r] = await namedRows<SessionActorRow>(
-    db,
-    'nol_session_actor',
+const sessionActor = preparedRows<SessionActorRow>(
+  'nol_session_actor',
+  () =>
     sql`select s.csrf_token as "csrfToken", u.id as "userId", u.username, u.display_name as "displayName", u.county_code as "countyCode",
           u.active, u.must_change_password as "mustChangePassword",
           coalesce((select json_agg(json_build_object('role', g.role, 'scopeKind', g.scope_kind, 'scopeId', g.scope_id))
             from user_roles g where g.user_id = u.id), '[]'::json) as grants,
           coalesce((select json_agg(a."right") from user_approval_rights a where a.user_id = u.id), '[]'::json) as "approvalRights"
         from sessions s join users u on u.id = s.user_id
-        where s.token_hash = ${tokenHash} and s.expires_at > ${now.toISOString()}::timestamptz
+        where s.token_hash = ${sql.placeholder('tokenHash')} and s.expires_at > ${sql.placeholder('now')}::timestamptz
         limit 1`,
-  );
+);
+
+export async function findSessionActor(db: DbOrTx, tokenHash: string, now: Date): Promise<SessionActorRow | null> {
+  const [r] = await sessionActor(db, { tokenHash, now: now.toISOString() });
   return r ?? null;
 }
 

@@ -1,4 +1,5 @@
 import {
+  addCalendarDays,
   consolidationRate,
   dropoutRate,
   eligibleBirthRange,
@@ -28,6 +29,12 @@ const previousMonth = (m: string) => {
   const y = Number(m.slice(0, 4));
   const mo = Number(m.slice(5, 7));
   return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+};
+const lastDayOf = (m: string) => addCalendarDays(`${nextMonth(m)}-01`, -1);
+const nextMonth = (m: string) => {
+  const y = Number(m.slice(0, 4));
+  const mo = Number(m.slice(5, 7));
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
 };
 const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
 const n = (x: number) => x.toLocaleString('zh-CN');
@@ -63,10 +70,17 @@ export async function briefPreview(ctx: Ctx, month: string): Promise<BriefPrevie
   authorize(canMakeBrief(ctx.actor), '只有县级管理员和县领导可以生成控辍保学简报');
   const c = ctx.actor.countyCode;
   const settings = await getCountySettings(ctx.db, c);
+  const prevMonth = previousMonth(month);
+  // the school year containing the month: its first month's 在籍 is the 辍学率 denominator
+  const startMonth = schoolYearSpan(lastDayOf(month), settings.schoolYearStart).from.slice(0, 7);
+  // the month's own consolidation first (for its errors), then last month's and the first month's together
   const cur = await consolidateMonth(ctx, { month });
   if (cur.level !== 'county') throw new AppError('FORBIDDEN', '简报需要全县的汇总数据');
-  const prevMonth = previousMonth(month);
-  const prev = await consolidateMonth(ctx, { month: prevMonth });
+  const [prev, first] = await Promise.all([
+    consolidateMonth(ctx, { month: prevMonth }),
+    startMonth === month || startMonth === prevMonth ? null : consolidateMonth(ctx, { month: startMonth }),
+  ]);
+  const atStart = startMonth === month ? cur : startMonth === prevMonth ? prev : first!;
   const f = cur.total.figures;
   const pf = prev.total.figures;
   const headline = METRICS.map((m) => {
@@ -78,8 +92,6 @@ export async function briefPreview(ctx: Ctx, month: string): Promise<BriefPrevie
   // indicators: the school year that contains the statistics day, up to that day
   const asOf = f.asOf;
   const year = schoolYearSpan(asOf, settings.schoolYearStart);
-  const startMonth = year.from.slice(0, 7);
-  const atStart = startMonth === month ? cur : startMonth === prevMonth ? prev : await consolidateMonth(ctx, { month: startMonth });
   const startYear = Number(year.from.slice(0, 4));
   const elig = eligibleBirthRange(startYear, settings);
   const [eligible, cases, overdue] = await Promise.all([

@@ -83,7 +83,12 @@ describe('rollUp', () => {
       items: [{ schoolId: 'S2', schoolName: '二小', status: 'not_started' }],
     });
     expect(rollUp({ ...base, lateReportsPastDue: false }).get('county')!.lateReports.count).toBe(0);
-    const silent = Array.from({ length: ITEM_CAP + 5 }, (_, i) => ({ sid: 'S1', class_id: `C${i}`, class_name: `${i}班`, school_name: '一小' }));
+    const silent = Array.from({ length: ITEM_CAP + 5 }, (_, i) => ({
+      sid: 'S1',
+      class_id: `C${i}`,
+      class_name: `${i}班`,
+      school_name: '一小',
+    }));
     const s = rollUp({ ...base, silent }).get('township:T1')!.silentClasses;
     expect(s.count).toBe(ITEM_CAP + 5);
     expect(s.items).toHaveLength(ITEM_CAP);

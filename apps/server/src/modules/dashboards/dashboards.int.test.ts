@@ -239,6 +239,22 @@ describe('freshness', () => {
   });
 });
 
+describe('a 局属 school in a township', () => {
+  it('is ranked for the county, not for the 中心校 it does not belong to', async () => {
+    const [t0] = T();
+    const id = uuidv7();
+    await database.db.execute(sql`insert into schools (county_code, id, code, name, type, township_code, unit_id)
+      values (${c}, ${id}, ${`9${c}999`.slice(0, 10)}, '局属特校', '特殊教育学校', ${t0.code}, ${county.bureauId})`);
+    const admin = await login(app, county.users.countyAdmin.username);
+    expect((await admin.post('/api/dashboards/refresh')).statusCode).toBe(200);
+    const forCounty: Dashboard = (await admin.get(`/api/dashboards?townshipCode=${t0.code}`)).json();
+    expect(forCounty.ranking!.rows.map((r) => r.name)).toContain('局属特校');
+    const unit = await login(app, county.users.unitAdmin.username);
+    const forUnit: Dashboard = (await unit.get('/api/dashboards')).json();
+    expect(forUnit.ranking!.rows.map((r) => r.id)).toEqual(t0.schools.map((x) => x.id));
+  });
+});
+
 scopeCases('GET /api/dashboards', () => {
   it('refuses levels outside the scope', async () => {
     const [t0, t1] = T();

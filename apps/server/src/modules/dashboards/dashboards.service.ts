@@ -146,14 +146,14 @@ async function rankedUnits(ctx: Ctx, t: Target): Promise<{ by: 'township' | 'sch
         sql`select code as id, name from divisions where county_code = ${c} and level = 'township' and active order by code`,
       ),
     };
-  if (t.level === 'township')
-    return {
-      by: 'school',
-      units: await rows<{ id: string; name: string }>(
-        ctx.db,
-        sql`select id, name from schools where county_code = ${c} and township_code = ${t.townshipCode} and active order by code`,
-      ),
-    };
+  if (t.level === 'township') {
+    // the township's schools this actor may open (a 中心校 does not rank a 局属 school located in its township)
+    const schools = await rows<{ id: string; name: string }>(
+      ctx.db,
+      sql`select id, name from schools where county_code = ${c} and township_code = ${t.townshipCode} and active order by code`,
+    );
+    return { by: 'school', units: schools.filter((s) => canSeeSchoolDashboard(ctx.actor, s.id)) };
+  }
   return null;
 }
 

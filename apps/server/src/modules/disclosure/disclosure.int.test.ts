@@ -65,6 +65,7 @@ scopeCases('GET /api/disclosure', () => {
       status: 'none',
       draft: null,
       publicPath: `/public/${county.countyCode}`,
+      years: ['2027-2028', '2026-2027'],
       can: { edit: true, publish: false },
     });
     expect((await s.countyLeader.get('/api/disclosure')).json().can.edit).toBe(false);

@@ -50,13 +50,17 @@ function checkYear(year: string) {
 export async function readDisclosure(ctx: Ctx, year?: string): Promise<DisclosureEdit> {
   authorize(canReadDisclosure(ctx.actor), '只有县级管理员和县领导可以查看信息公开设置');
   const c = ctx.actor.countyCode;
-  const y = year ?? (await currentYear(ctx.db, c, ctx.now));
+  const current = await currentYear(ctx.db, c, ctx.now);
+  const y = year ?? current;
   checkYear(y);
   const [row, years, name] = await Promise.all([
     repo.findDisclosure(ctx.db, c, y),
     repo.listYears(ctx.db, c, false),
     repo.countyName(ctx.db, c),
   ]);
+  // the saved years, this school year and the next (a county prepares next year's page in summer)
+  const start = Number(current.slice(0, 4));
+  const next = `${start + 1}-${start + 2}`;
   const stored = row ? parseStored(row.content) : { draft: null, published: null };
   const isPublished = row?.published === 'published' && stored.published !== null;
   const edit = canEditDisclosure(ctx.actor);
@@ -65,7 +69,7 @@ export async function readDisclosure(ctx: Ctx, year?: string): Promise<Disclosur
     countyName: name ?? c,
     year: y,
     yearLabel: yearLabel(y),
-    years: [...new Set([y, ...years])].sort().reverse(),
+    years: [...new Set([y, current, next, ...years])].sort().reverse(),
     draft: stored.draft,
     published: stored.published,
     status: !row ? 'none' : isPublished ? 'published' : 'draft',

@@ -1,4 +1,5 @@
 import {
+  CONSOLIDATED_DRILL_DOWN_CAP,
   explanationsSchema,
   isFrozenStatus,
   isReportLate,
@@ -7,15 +8,17 @@ import {
   statisticsDay,
   sumFigures,
   type Consolidated,
+  type DrillDown,
   type MonthlyFigures,
   type MonthlyReportStatus,
 } from '@notoneless/shared';
-import { AppError } from '../../http/app-error';
-import type { Ctx } from '../../http/context';
+import { AppError, notFound } from '../../http/app-error';
+import { audit, inTx, type Ctx } from '../../http/context';
 import { authorize } from '../../policies/org.policy';
 import { canOpenMonthlyReports, monthlyReportSchools } from './monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
-import { computeLive, defaultMonth, frozenOf, monthContext, type MonthContext } from './monthly-reports.service';
+import { computeSchoolsMonth } from './monthly-figures.repository';
+import { defaultMonth, figureLabel, frozenOf, monthContext, namedChildren, type MonthContext } from './monthly-reports.service';
 
 /**
  * The township and county consolidation of a month (issue 7 item 2: 「the county sees the consolidated township and
@@ -41,19 +44,37 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
   const dueOn = reportDueOn(month, mc.settings.monthlyReportDueDay);
   const { asOf } = statisticsDay(month, mc.today, mc.cal);
 
-  type Part = { schoolId: string; schoolName: string; township: string; townshipName: string; status: MonthlyReportStatus; late: boolean; figures: MonthlyFigures };
+  type Part = {
+    schoolId: string;
+    schoolName: string;
+    township: string;
+    townshipName: string;
+    status: MonthlyReportStatus;
+    late: boolean;
+    figures: MonthlyFigures;
+  };
   const parts: Part[] = [];
   const pendingSchools: Consolidated['pendingSchools'] = [];
+  // the schools not in yet: computed live, all in one pass
+  const pending = schools.filter((s) => {
+    const r = bySchool.get(s.id);
+    return !(r && isFrozenStatus(r.status as MonthlyReportStatus) && r.figures);
+  });
+  const live = await computeSchoolsMonth(ctx.db, {
+    countyCode: county,
+    schoolIds: pending.map((s) => s.id),
+    month,
+    today: mc.today,
+    cal: mc.cal,
+    explanations: Object.fromEntries(pending.map((s) => [s.id, explanationsSchema.parse(bySchool.get(s.id)?.explanations ?? {}).children])),
+  });
   for (const s of schools) {
     const r = bySchool.get(s.id);
     const status: MonthlyReportStatus = r ? (r.status as MonthlyReportStatus) : 'not_started';
     const late = isReportLate({ dueOn, today: mc.today, firstSubmittedOn: r?.firstSubmittedOn ?? null });
-    let figures: MonthlyFigures;
-    if (r && isFrozenStatus(status) && r.figures) figures = frozenOf(r).figures;
-    else {
-      figures = (await computeLive(ctx, mc, s.id, month, explanationsSchema.parse(r?.explanations ?? {}))).figures;
-      pendingSchools.push({ schoolId: s.id, schoolName: s.name, status: MONTHLY_REPORT_STATUS_LABELS[status], late });
-    }
+    const computed = live.get(s.id);
+    const figures: MonthlyFigures = computed ? computed.figures : frozenOf(r!).figures;
+    if (computed) pendingSchools.push({ schoolId: s.id, schoolName: s.name, status: MONTHLY_REPORT_STATUS_LABELS[status], late });
     parts.push({ schoolId: s.id, schoolName: s.name, township: s.townshipCode, townshipName: s.townshipName, status, late, figures });
   }
 
@@ -94,4 +115,90 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
     total: row('total', '合计', parts, null),
     pendingSchools,
   };
+}
+
+/**
+ * The children behind a consolidated figure (issue 7 item 2: 「each figure drills down to the list of children behind
+ * it」): the county's (or the actor's scope's) total, a township's row (townshipCode) or a school's row (schoolId),
+ * across its schools' CURRENT versions — the frozen members of submitted/accepted reports, the live members of the
+ * pending schools, exactly as consolidateMonth sums them, so the count equals the table's figure. Scope-checked (a
+ * township or school outside the actor's scope is 404), audited, ID numbers masked; at most
+ * CONSOLIDATED_DRILL_DOWN_CAP children listed (by township, school, grade, class, name), the count is the full one.
+ */
+export async function consolidatedDrillDown(
+  ctx: Ctx,
+  q: { month?: string; townshipCode?: string; schoolId?: string },
+  figureKey: string,
+): Promise<DrillDown> {
+  authorize(canOpenMonthlyReports(ctx.actor), '您的角色没有月报');
+  const county = ctx.actor.countyCode;
+  const mc = await monthContext(ctx);
+  const month = q.month ?? defaultMonth(mc.today);
+  if (month > mc.today.slice(0, 7)) throw new AppError('BAD_REQUEST', '该月份尚未开始，不能汇总');
+  const schools = await repo.listSchools(ctx.db, county, {
+    schoolIds: monthlyReportSchools(ctx.actor),
+    townshipCode: q.townshipCode,
+    schoolId: q.schoolId,
+  });
+  if (!schools.length && (q.townshipCode || q.schoolId)) throw notFound(q.schoolId ? '学校' : '乡镇');
+  const current = await repo.currentVersions(
+    ctx.db,
+    county,
+    [month],
+    schools.map((s) => s.id),
+  );
+  const bySchool = new Map(current.map((r) => [r.schoolId, r]));
+  const pending = schools.filter((s) => {
+    const r = bySchool.get(s.id);
+    return !(r && isFrozenStatus(r.status as MonthlyReportStatus) && r.figures);
+  });
+  const live = await computeSchoolsMonth(ctx.db, {
+    countyCode: county,
+    schoolIds: pending.map((s) => s.id),
+    month,
+    today: mc.today,
+    cal: mc.cal,
+    explanations: Object.fromEntries(pending.map((s) => [s.id, explanationsSchema.parse(bySchool.get(s.id)?.explanations ?? {}).children])),
+  });
+  const parts = schools.map((s) => {
+    const source = live.get(s.id) ?? frozenOf(bySchool.get(s.id)!);
+    return { school: s, source, members: source.members[figureKey] ?? [] };
+  });
+  const { asOf } = statisticsDay(month, mc.today, mc.cal);
+  const summed = sumFigures(
+    month,
+    asOf,
+    parts.map((p) => p.source.figures),
+  );
+  const label = figureLabel(summed, figureKey);
+  if (label === null) throw new AppError('NOT_FOUND', '没有这项数据');
+  const count = parts.reduce((n, p) => n + p.members.length, 0);
+  // the first CAP members in the table's order (township, school), each school's then sorted by grade, class and name
+  let room = CONSOLIDATED_DRILL_DOWN_CAP;
+  const listed = parts.map((p) => {
+    const members = p.members.slice(0, Math.max(room, 0));
+    room -= members.length;
+    return { source: p.source, schoolName: p.school.name, members };
+  });
+  const perSchool = await Promise.all(
+    listed
+      .filter((p) => p.members.length)
+      .map(async (p) => {
+        const items = await namedChildren(ctx, [p]);
+        return items.sort(
+          (a, b) =>
+            (a.grade ?? 0) - (b.grade ?? 0) || (a.className ?? '').localeCompare(b.className ?? '') || a.name.localeCompare(b.name, 'zh'),
+        );
+      }),
+  );
+  const items = perSchool.flat();
+  await inTx(ctx, (tx) =>
+    audit(tx, ctx, {
+      action: 'monthly_reports.consolidated_children_viewed',
+      targetType: 'monthly_report_consolidation',
+      targetId: `${month}:${q.schoolId ?? q.townshipCode ?? 'county'}`,
+      data: { month, townshipCode: q.townshipCode ?? null, schoolId: q.schoolId ?? null, figureKey, count, listed: items.length },
+    }),
+  );
+  return { figureKey, label, count, items, truncated: items.length < count };
 }

@@ -40,23 +40,59 @@ export type SchoolMonth = {
 const classNameMatch = (col: string, name: string) =>
   sql`(${sql.raw(col)} = ${sql.raw(name)} or ${sql.raw(col)} || '班' = ${sql.raw(name)} or '(' || ${sql.raw(name)} || ')' = ${sql.raw(col)})`;
 
+/** One school's month (a wrapper of computeSchoolsMonth). */
 export async function computeSchoolMonth(
   db: DbOrTx,
   p: { countyCode: string; schoolId: string; month: string; today: string; cal: SchoolCalendar; explanations: Record<string, string> },
 ): Promise<SchoolMonth> {
-  const { countyCode: county, schoolId } = p;
+  const all = await computeSchoolsMonth(db, { ...p, schoolIds: [p.schoolId], explanations: { [p.schoolId]: p.explanations } });
+  return all.get(p.schoolId)!;
+}
+
+/**
+ * Several schools' month in one pass (the consolidation computes every pending school at once): each query covers all
+ * the schools and the rows are split by school. explanations: schoolId → childId → text.
+ */
+export async function computeSchoolsMonth(
+  db: DbOrTx,
+  p: {
+    countyCode: string;
+    schoolIds: string[];
+    month: string;
+    today: string;
+    cal: SchoolCalendar;
+    explanations: Record<string, Record<string, string>>;
+  },
+): Promise<Map<string, SchoolMonth>> {
+  const out = new Map<string, SchoolMonth>();
+  if (!p.schoolIds.length) return out;
+  const county = p.countyCode;
   const { first, last } = monthBounds(p.month);
   const { asOf, schoolDays } = statisticsDay(p.month, p.today, p.cal);
   const monthEnd = p.today < last ? p.today : last;
-
-  const [snap] = await rows<{ id: string }>(
-    db,
-    sql`select id from registry_snapshots where county_code = ${county} and kind = 'roster' and scope_kind = 'school'
-          and scope_id = ${schoolId} and status = 'committed' limit 1`,
+  const ids = sql.join(
+    p.schoolIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
   );
+  const group = <T extends { schoolId: string }>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of list) (m.get(r.schoolId) ?? m.set(r.schoolId, []).get(r.schoolId)!).push(r);
+    return (schoolId: string) => m.get(schoolId) ?? [];
+  };
 
-  // 在籍: the school's children whose 学籍 is current, with the facts the gap causes need
-  const enrolledRows = await rows<{
+  const snaps = await rows<{ id: string; schoolId: string }>(
+    db,
+    sql`select id, scope_id::uuid as "schoolId" from registry_snapshots where county_code = ${county} and kind = 'roster'
+          and scope_kind = 'school' and status = 'committed' and scope_id in (${sql.join(
+            p.schoolIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+  );
+  const snapOf = new Map(snaps.map((x) => [x.schoolId, x.id]));
+
+  // 在籍: the schools' children whose 学籍 is current, with the facts the gap causes need
+  const enrolledAll = await rows<{
+    schoolId: string;
     id: string;
     grade: number;
     status: string;
@@ -67,9 +103,15 @@ export async function computeSchoolMonth(
   }>(
     db,
     sql`with e as materialized (
-          select c.id, c.grade, c.status, c.id_number from children c
-          where c.county_code = ${county} and c.school_id = ${schoolId} and c.grade between 1 and 9 and c.status in (${statusList}))
-        select e.id, e.grade, e.status, k.status as "caseStatus", kg.groups as "keyGroups", lv.leave, (o.id_number is not null) as "otherRoster"
+          select c.id, c.school_id, c.grade, c.status, c.id_number from children c
+          where c.county_code = ${county} and c.school_id in (${ids}) and c.grade between 1 and 9 and c.status in (${statusList})),
+        o as materialized (
+          select distinct r.id_number, s.scope_id from roster_entries r
+          join registry_snapshots s on s.county_code = r.county_code and s.id = r.snapshot_id
+          where s.county_code = ${county} and s.kind = 'roster' and s.status = 'committed'
+            and r.id_number in (select id_number from e))
+        select e.school_id as "schoolId", e.id, e.grade, e.status, k.status as "caseStatus", kg.groups as "keyGroups", lv.leave,
+          exists (select 1 from o where o.id_number = e.id_number and o.scope_id <> e.school_id::text) as "otherRoster"
         from e
         left join (select child_id, status from cases
           where county_code = ${county} and closed_at is null and child_id in (select id from e)) k on k.child_id = e.id
@@ -78,18 +120,15 @@ export async function computeSchoolMonth(
         left join (select distinct on (child_id) child_id, from_date::text || '至' || to_date::text as leave from leave_requests
           where county_code = ${county} and child_id in (select id from e) and status in ('approved', 'closed')
             and from_date <= ${asOf} and to_date >= ${asOf} and (closed_on is null or closed_on >= ${asOf})
-          order by child_id, from_date) lv on lv.child_id = e.id
-        left join (select distinct r.id_number from roster_entries r
-          join registry_snapshots s on s.county_code = r.county_code and s.id = r.snapshot_id
-          where s.county_code = ${county} and s.kind = 'roster' and s.status = 'committed' and s.scope_id <> ${schoolId}
-            and r.id_number in (select id_number from e)) o on o.id_number = e.id_number`,
+          order by child_id, from_date) lv on lv.child_id = e.id`,
   );
 
   // each active class's report of the 统计时点, or its last report of the month before it
   const eff = sql`select distinct on (r.class_id) r.class_id, r.id, r.date from attendance_reports r
-    where r.county_code = ${county} and r.school_id = ${schoolId} and r.date between ${first} and ${asOf}
+    where r.county_code = ${county} and r.school_id in (${ids}) and r.date between ${first} and ${asOf}
     order by r.class_id, r.date desc`;
   type Listed = {
+    schoolId: string;
     childId: string | null;
     rowNo: number | null;
     name: string | null;
@@ -99,46 +138,174 @@ export async function computeSchoolMonth(
     reportDate: string | null;
     reason: string | null;
   };
-  const listed = snap
+  const rosterSnaps = snaps.map((x) => sql`${x.id}::uuid`);
+  const registrySchools = p.schoolIds.filter((id) => !snapOf.has(id)).map((id) => sql`${id}::uuid`);
+  const listedRoster = rosterSnaps.length
     ? await rows<Listed>(
         db,
         sql`with eff as (${eff}), cls as (
-              select id, grade, name from classes where county_code = ${county} and school_id = ${schoolId} and active)
-            select m.id as "childId", r.row_no as "rowNo", r.name, coalesce(m.gender, r.gender) as gender, r.grade,
-              r.class_name as "className", e.date::text as "reportDate", a.reason
+              select id, school_id, grade, name from classes where county_code = ${county} and school_id in (${ids}) and active)
+            select s.scope_id::uuid as "schoolId", m.id as "childId", r.row_no as "rowNo", r.name, coalesce(m.gender, r.gender) as gender,
+              r.grade, r.class_name as "className", e.date::text as "reportDate", a.reason
             from roster_entries r
+            join registry_snapshots s on s.county_code = r.county_code and s.id = r.snapshot_id
             left join lateral (
-              select ch.id, ch.gender from children ch
-              where ch.county_code = r.county_code
-                and ((r.id_number is not null and ch.id_number = r.id_number)
-                  or (ch.school_id = ${schoolId} and ch.grade = r.grade and ch.name = r.name))
-              order by (ch.id_number = r.id_number) desc nulls last limit 1
+              -- as the daily watch's class list: by ID number first, by name among the school's grade only when that finds nobody
+              select x.id, x.gender from (
+                (select ch.id, ch.gender from children ch
+                  where r.id_number is not null and ch.county_code = r.county_code and ch.id_number = r.id_number limit 1)
+                union all
+                (select ch.id, ch.gender from children ch
+                  where ch.county_code = r.county_code and ch.school_id = s.scope_id::uuid and ch.grade = r.grade and ch.name = r.name limit 1)
+              ) x limit 1
             ) m on true
-            left join cls k on k.grade = r.grade and ${classNameMatch('r.class_name', 'k.name')}
+            left join cls k on k.school_id = s.scope_id::uuid and k.grade = r.grade and ${classNameMatch('r.class_name', 'k.name')}
             left join eff e on e.class_id = k.id
             left join absences a on a.county_code = r.county_code and a.report_id = e.id and a.child_id = m.id
-            where r.county_code = ${county} and r.snapshot_id = ${snap.id}
-            order by r.row_no`,
+            where r.county_code = ${county} and r.snapshot_id in (${sql.join(rosterSnaps, sql`, `)})
+            order by r.snapshot_id, r.row_no`,
       )
-    : await rows<Listed>(
+    : [];
+  const listedRegistry = registrySchools.length
+    ? await rows<Listed>(
         db,
         sql`with eff as (${eff})
-            select c.id as "childId", null::int as "rowNo", c.name, c.gender, k.grade, k.name as "className",
+            select k.school_id as "schoolId", c.id as "childId", null::int as "rowNo", c.name, c.gender, k.grade, k.name as "className",
               e.date::text as "reportDate", a.reason
             from classes k
             join children c on c.county_code = k.county_code and c.class_id = k.id and c.status = '在读'
             left join eff e on e.class_id = k.id
             left join absences a on a.county_code = k.county_code and a.report_id = e.id and a.child_id = c.id
-            where k.county_code = ${county} and k.school_id = ${schoolId} and k.active`,
-      );
+            where k.county_code = ${county} and k.school_id in (${sql.join(registrySchools, sql`, `)}) and k.active`,
+      )
+    : [];
 
-  const enrolledIds = new Set(enrolledRows.map((c) => c.id));
+  // the month's movements (cases of the schools, approvals, 送教上门)
+  const casesAll = await rows<{
+    schoolId: string;
+    childId: string;
+    reportedOn: string;
+    confirmedOn: string | null;
+    returnedOn: string | null;
+    status: string;
+  }>(
+    db,
+    sql`select school_id as "schoolId", child_id as "childId", reported_on::text as "reportedOn", confirmed_on::text as "confirmedOn",
+          returned_on::text as "returnedOn", status from cases
+        where county_code = ${county} and school_id in (${ids})
+          and (reported_on between ${first} and ${monthEnd} or confirmed_on between ${first} and ${monthEnd}
+            or returned_on between ${first} and ${monthEnd})`,
+  );
+  const deferralsAll = await rows<{ schoolId: string; childId: string; type: string; decidedOn: string }>(
+    db,
+    sql`select k.school_id as "schoolId", a.child_id as "childId", a.type,
+          to_char(a.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "decidedOn"
+        from approvals a join cases k on k.county_code = a.county_code and k.id = a.case_id
+        where a.county_code = ${county} and k.school_id in (${ids}) and a.status = 'approved' and a.type in ('deferral', 'suspension')
+          and (a.decided_at at time zone 'Asia/Shanghai')::date between ${first} and ${monthEnd}`,
+  );
+  const teachingAll = await rows<{ schoolId: string; childId: string; sessions: number; inStatus: boolean }>(
+    db,
+    sql`select x.school_id as "schoolId", x.child_id as "childId", sum(x.sessions)::int as sessions, bool_or(x.in_status) as "inStatus"
+        from (
+          select k.school_id, s.child_id, count(*) as sessions, false as in_status from home_teaching_sessions s
+          join cases k on k.county_code = s.county_code and k.id = s.case_id
+          where s.county_code = ${county} and k.school_id in (${ids}) and s.taught_on between ${first} and ${monthEnd}
+          group by k.school_id, s.child_id
+          union all
+          select c.school_id, c.id, 0, true from children c
+          left join cases k on k.county_code = c.county_code and k.child_id = c.id and k.closed_at is null
+          where c.county_code = ${county} and c.school_id in (${ids}) and c.grade between 1 and 9
+            and (c.status = '送教上门' or k.status = 'home_teaching')
+        ) x group by x.school_id, x.child_id`,
+  );
+  const attAll = await rows<{ schoolId: string; received: number; present: number | null; listed: number | null; reportedOnAsOf: number }>(
+    db,
+    sql`select school_id as "schoolId", count(*)::int as received, sum(present)::int as present, sum(enrolled)::int as listed,
+          count(distinct class_id) filter (where date = ${asOf})::int as "reportedOnAsOf"
+        from attendance_reports where county_code = ${county} and school_id in (${ids}) and date between ${first} and ${asOf}
+        group by school_id`,
+  );
+  const classCounts = await rows<{ schoolId: string; classes: number }>(
+    db,
+    sql`select school_id as "schoolId", count(*)::int as classes from classes
+        where county_code = ${county} and school_id in (${ids}) and active group by school_id`,
+  );
+
+  const enrolledOf = group(enrolledAll);
+  const listedOf = group([...listedRoster, ...listedRegistry]);
+  const casesOf = group(casesAll);
+  const deferralsOf = group(deferralsAll);
+  const teachingOf = group(teachingAll);
+  const attOf = new Map(attAll.map((a) => [a.schoolId, a]));
+  const classesOf = new Map(classCounts.map((c) => [c.schoolId, c.classes]));
+  for (const schoolId of p.schoolIds)
+    out.set(
+      schoolId,
+      assemble({
+        month: p.month,
+        asOf,
+        first,
+        monthEnd,
+        schoolDays: schoolDays.length,
+        snapId: snapOf.get(schoolId) ?? null,
+        explanations: p.explanations[schoolId] ?? {},
+        enrolledRows: enrolledOf(schoolId),
+        listed: listedOf(schoolId),
+        cases: casesOf(schoolId),
+        deferrals: deferralsOf(schoolId),
+        teaching: teachingOf(schoolId),
+        att: attOf.get(schoolId) ?? { received: 0, present: null, listed: null, reportedOnAsOf: 0 },
+        classes: classesOf.get(schoolId) ?? 0,
+      }),
+    );
+  return out;
+}
+
+type AssembleInput = {
+  month: string;
+  asOf: string;
+  first: string;
+  monthEnd: string;
+  schoolDays: number;
+  snapId: string | null;
+  explanations: Record<string, string>;
+  enrolledRows: {
+    id: string;
+    grade: number;
+    status: string;
+    caseStatus: string | null;
+    keyGroups: string[] | null;
+    otherRoster: boolean;
+    leave: string | null;
+  }[];
+  listed: {
+    childId: string | null;
+    rowNo: number | null;
+    name: string | null;
+    gender: string | null;
+    grade: number | null;
+    className: string | null;
+    reportDate: string | null;
+    reason: string | null;
+  }[];
+  cases: { childId: string; reportedOn: string; confirmedOn: string | null; returnedOn: string | null; status: string }[];
+  deferrals: { childId: string; type: string; decidedOn: string }[];
+  teaching: { childId: string; sessions: number; inStatus: boolean }[];
+  att: { received: number; present: number | null; listed: number | null; reportedOnAsOf: number };
+  classes: number;
+};
+
+/** One school's rows → the facts of rules/reports/monthly.ts → its figures and members. */
+function assemble(x: AssembleInput): SchoolMonth {
+  const { asOf, first, monthEnd } = x;
+  const enrolledIds = new Set(x.enrolledRows.map((c) => c.id));
   const absentReason = new Map<string, { reason: string; date: string }>();
   const attending: AttendingPerson[] = [];
   const rosterPeople: Record<string, RosterPerson> = {};
   const seen = new Set<string>();
-  for (const l of listed) {
-    const id = l.childId ?? `roster:${snap?.id}:${l.rowNo}`;
+  for (const l of x.listed) {
+    const id = l.childId ?? `roster:${x.snapId}:${l.rowNo}`;
     if (seen.has(id)) continue;
     seen.add(id);
     if (l.reason && l.reason !== '迟到') {
@@ -152,11 +319,15 @@ export async function computeSchoolMonth(
       id,
       grade: l.grade,
       registered,
-      detail: registered ? `${l.className ?? ''} ${day}` : l.childId ? `在校名册有此人，学籍不在本校（借读等）；${day}` : `在校名册第 ${l.rowNo} 行，平台无其学籍；${day}`,
+      detail: registered
+        ? `${l.className ?? ''} ${day}`
+        : l.childId
+          ? `在校名册有此人，学籍不在本校（借读等）；${day}`
+          : `在校名册第 ${l.rowNo} 行，平台无其学籍；${day}`,
     });
   }
 
-  const enrolled: EnrolledChild[] = enrolledRows.map((c) => {
+  const enrolled: EnrolledChild[] = x.enrolledRows.map((c) => {
     const absent = absentReason.get(c.id);
     const isAttending = seen.has(c.id) && !absent;
     const onLeave = !!c.leave || (absent !== undefined && (absent.reason === '病假' || absent.reason === '事假'));
@@ -175,85 +346,47 @@ export async function computeSchoolMonth(
       caseStatus: c.caseStatus,
       onOtherSchoolRoster: c.otherRoster,
       onLeave,
-      explanation: p.explanations[c.id] ?? null,
+      explanation: x.explanations[c.id] ?? null,
       keyGroups: c.keyGroups ?? [],
       attending: isAttending,
       detail: why.join('；') || '在读',
     };
   });
 
-  // the month's movements (cases of the school, approvals, 送教上门)
-  const cases = await rows<{ childId: string; reportedOn: string; confirmedOn: string | null; returnedOn: string | null; status: string }>(
-    db,
-    sql`select child_id as "childId", reported_on::text as "reportedOn", confirmed_on::text as "confirmedOn",
-          returned_on::text as "returnedOn", status from cases
-        where county_code = ${county} and school_id = ${schoolId}
-          and (reported_on between ${first} and ${monthEnd} or confirmed_on between ${first} and ${monthEnd}
-            or returned_on between ${first} and ${monthEnd})`,
-  );
   const inMonth = (d: string | null) => d !== null && d >= first && d <= monthEnd;
-  const label = (s: string) => CASE_STATUS_LABELS[s as CaseStatus] ?? s;
-  const deferrals = await rows<{ childId: string; type: string; decidedOn: string }>(
-    db,
-    sql`select a.child_id as "childId", a.type, to_char(a.decided_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "decidedOn"
-        from approvals a join cases k on k.county_code = a.county_code and k.id = a.case_id
-        where a.county_code = ${county} and k.school_id = ${schoolId} and a.status = 'approved' and a.type in ('deferral', 'suspension')
-          and (a.decided_at at time zone 'Asia/Shanghai')::date between ${first} and ${monthEnd}`,
-  );
-  const teaching = await rows<{ childId: string; sessions: number; inStatus: boolean }>(
-    db,
-    sql`select x.child_id as "childId", sum(x.sessions)::int as sessions, bool_or(x.in_status) as "inStatus" from (
-          select s.child_id, count(*) as sessions, false as in_status from home_teaching_sessions s
-          join cases k on k.county_code = s.county_code and k.id = s.case_id
-          where s.county_code = ${county} and k.school_id = ${schoolId} and s.taught_on between ${first} and ${monthEnd}
-          group by s.child_id
-          union all
-          select c.id, 0, true from children c
-          left join cases k on k.county_code = c.county_code and k.child_id = c.id and k.closed_at is null
-          where c.county_code = ${county} and c.school_id = ${schoolId} and c.grade between 1 and 9
-            and (c.status = '送教上门' or k.status = 'home_teaching')
-        ) x group by x.child_id`,
-  );
-
-  const [att] = await rows<{ received: number; present: number | null; listed: number | null; classes: number; reportedOnAsOf: number }>(
-    db,
-    sql`select
-          (select count(*)::int from attendance_reports r where r.county_code = ${county} and r.school_id = ${schoolId}
-            and r.date between ${first} and ${asOf}) as received,
-          (select sum(r.present)::int from attendance_reports r where r.county_code = ${county} and r.school_id = ${schoolId}
-            and r.date between ${first} and ${asOf}) as present,
-          (select sum(r.enrolled)::int from attendance_reports r where r.county_code = ${county} and r.school_id = ${schoolId}
-            and r.date between ${first} and ${asOf}) as listed,
-          (select count(*)::int from classes k where k.county_code = ${county} and k.school_id = ${schoolId} and k.active) as classes,
-          (select count(distinct r.class_id)::int from attendance_reports r where r.county_code = ${county} and r.school_id = ${schoolId}
-            and r.date = ${asOf}) as "reportedOnAsOf"`,
-  );
-
+  const label = (st: string) => CASE_STATUS_LABELS[st as CaseStatus] ?? st;
   const built = buildMonthlyFigures({
-    month: p.month,
+    month: x.month,
     asOf,
     enrolled,
     attending,
     movements: {
-      newSuspected: cases.filter((c) => inMonth(c.reportedOn)).map((c) => ({ id: c.childId, detail: `${c.reportedOn} 报告；现${label(c.status)}` })),
-      newDropouts: cases
+      newSuspected: x.cases
+        .filter((c) => inMonth(c.reportedOn))
+        .map((c) => ({ id: c.childId, detail: `${c.reportedOn} 报告；现${label(c.status)}` })),
+      newDropouts: x.cases
         .filter((c) => inMonth(c.confirmedOn))
         .map((c) => ({ id: c.childId, detail: `${c.confirmedOn} 认定辍学；现${label(c.status)}` })),
-      returned: cases.filter((c) => inMonth(c.returnedOn)).map((c) => ({ id: c.childId, detail: `${c.returnedOn} 复学；现${label(c.status)}` })),
-      deferrals: deferrals.map((d) => ({
+      returned: x.cases
+        .filter((c) => inMonth(c.returnedOn))
+        .map((c) => ({ id: c.childId, detail: `${c.returnedOn} 复学；现${label(c.status)}` })),
+      deferrals: x.deferrals.map((d) => ({
         id: d.childId,
         detail: `${d.decidedOn} 批准${DEFERRAL_TYPE_LABELS[d.type as DeferralType] ?? d.type}`,
       })),
-      homeTeachingChildren: teaching.map((t) => ({ id: t.childId, detail: `本月送教 ${t.sessions} 次${t.inStatus ? '；送教上门中' : ''}` })),
+      homeTeachingChildren: x.teaching.map((t) => ({
+        id: t.childId,
+        detail: `本月送教 ${t.sessions} 次${t.inStatus ? '；送教上门中' : ''}`,
+      })),
     },
-    homeTeachingSessions: teaching.reduce((s, t) => s + t.sessions, 0),
+    homeTeachingSessions: x.teaching.reduce((n, t) => n + t.sessions, 0),
     attendance: {
-      schoolDays: schoolDays.length,
-      reportsExpected: schoolDays.length * att.classes,
-      reportsReceived: att.received,
-      rate: att.listed ? (att.present ?? 0) / att.listed : null,
-      classesOnAsOf: schoolDays.length ? att.classes : 0,
-      classesReportedOnAsOf: att.reportedOnAsOf,
+      schoolDays: x.schoolDays,
+      reportsExpected: x.schoolDays * x.classes,
+      reportsReceived: x.att.received,
+      rate: x.att.listed ? (x.att.present ?? 0) / x.att.listed : null,
+      classesOnAsOf: x.schoolDays ? x.classes : 0,
+      classesReportedOnAsOf: x.att.reportedOnAsOf,
     },
   });
   return { ...built, rosterPeople };

@@ -9,7 +9,8 @@ import { safeCell } from '../../lib/xlsx';
  */
 
 const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
-const dateLabel = (iso: string | null) => (iso ? `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日` : '　　年　　月　　日');
+const dateLabel = (iso: string | null) =>
+  iso ? `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日` : '　　年　　月　　日';
 const beijingDate = (ts: string | null) => (ts ? new Date(new Date(ts).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : null);
 const thin = { style: 'thin' as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -42,8 +43,18 @@ function tableRow(ws: ExcelJS.Worksheet, row: number, values: unknown[], opts: {
   });
 }
 
-function signatures(ws: ExcelJS.Worksheet, row: number, cols: number, p: { filler: string | null; reviewer: string | null; date: string | null }) {
-  line(ws, row, cols, `填报人：${p.filler ?? '＿＿＿＿＿＿'}　　　审核人：${p.reviewer ?? '＿＿＿＿＿＿'}　　　单位负责人（签字、盖章）：＿＿＿＿＿＿`);
+function signatures(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  cols: number,
+  p: { filler: string | null; reviewer: string | null; date: string | null },
+) {
+  line(
+    ws,
+    row,
+    cols,
+    `填报人：${p.filler ?? '＿＿＿＿＿＿'}　　　审核人：${p.reviewer ?? '＿＿＿＿＿＿'}　　　单位负责人（签字、盖章）：＿＿＿＿＿＿`,
+  );
   line(ws, row + 1, cols, `日期：${dateLabel(p.date)}`);
 }
 
@@ -51,13 +62,20 @@ function signatures(ws: ExcelJS.Worksheet, row: number, cols: number, p: { fille
 export async function schoolReportXlsx(r: MonthlyReport, countyName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'NotOneLess 一个都不能少';
-  const ws = wb.addWorksheet('月报表', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('月报表', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const f = r.figures;
   const cols = 4;
   [22, 16, 16, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   title(ws, 1, cols, `${countyName}义务教育控辍保学动态数据月报表`);
   line(ws, 2, cols, `填报单位：${r.unitName}（${r.townshipName}）　　月份：${monthLabel(r.month)}　　统计时点：${f.asOf}`);
-  line(ws, 3, cols, `状态：${r.statusLabel}　版本：第 ${r.version} 版${r.correctionReason ? `（更正原因：${r.correctionReason}）` : ''}　截止日期：${r.dueOn}${r.late ? '（逾期）' : ''}`);
+  line(
+    ws,
+    3,
+    cols,
+    `状态：${r.statusLabel}　版本：第 ${r.version} 版${r.correctionReason ? `（更正原因：${r.correctionReason}）` : ''}　截止日期：${r.dueOn}${r.late ? '（逾期）' : ''}`,
+  );
   let n = 5;
   line(ws, n++, cols, '一、在籍学生数与实际在校生数', true);
   tableRow(ws, n++, ['年级', '在籍学生数', '实际在校生数', '人籍差额'], { header: true });
@@ -75,7 +93,11 @@ export async function schoolReportXlsx(r: MonthlyReport, countyName: string): Pr
   for (const c of f.gapCauses) causeRow(c.label, c.count);
   causeRow('未说明原因', f.unexplained.count);
   causeRow('减：在校无本校学籍（借读等）', f.attendingWithoutRegistry.count);
-  causeRow('合计（等于人籍差额）', f.gapCauses.reduce((s, c) => s + c.count, 0) + f.unexplained.count - f.attendingWithoutRegistry.count, true);
+  causeRow(
+    '合计（等于人籍差额）',
+    f.gapCauses.reduce((s, c) => s + c.count, 0) + f.unexplained.count - f.attendingWithoutRegistry.count,
+    true,
+  );
   n++;
   line(ws, n++, cols, '三、本月动态', true);
   tableRow(ws, n++, ['项目', '人数/次数', '', ''], { header: true });
@@ -153,16 +175,24 @@ function figureCells(f: MonthlyFigures): number[] {
 export async function consolidatedXlsx(c: Consolidated, p: { exportedBy: string; today: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'NotOneLess 一个都不能少';
-  const ws = wb.addWorksheet('汇总表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('汇总表', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const cols = CONSOLIDATED_HEADERS.length;
   ws.getColumn(1).width = 22;
   for (let i = 2; i <= cols; i++) ws.getColumn(i).width = 9;
   title(ws, 1, cols, c.title);
-  line(ws, 2, cols, `填报单位：${c.title.replace(/\d{4}年\d{1,2}月控辍保学动态数据汇总表$/, '')}　　月份：${monthLabel(c.month)}　　统计时点：${c.total.figures.asOf}　　导出人：${p.exportedBy}　导出日期：${p.today}`);
+  line(
+    ws,
+    2,
+    cols,
+    `填报单位：${c.title.replace(/\d{4}年\d{1,2}月控辍保学动态数据汇总表$/, '')}　　月份：${monthLabel(c.month)}　　统计时点：${c.total.figures.asOf}　　导出人：${p.exportedBy}　导出日期：${p.today}`,
+  );
   tableRow(ws, 4, CONSOLIDATED_HEADERS, { header: true });
   ws.getRow(4).height = 44;
   let n = 5;
-  for (const r of c.rows) tableRow(ws, n++, [r.status ? `${r.name}（${r.status}）` : r.name, r.schools, r.reported, r.late, ...figureCells(r.figures)]);
+  for (const r of c.rows)
+    tableRow(ws, n++, [r.status ? `${r.name}（${r.status}）` : r.name, r.schools, r.reported, r.late, ...figureCells(r.figures)]);
   tableRow(ws, n++, ['合计', c.total.schools, c.total.reported, c.total.late, ...figureCells(c.total.figures)], { bold: true });
   n++;
   line(
@@ -200,7 +230,9 @@ export async function quarterlyXlsx(
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'NotOneLess 一个都不能少';
-  const ws = wb.addWorksheet('季度汇总', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('季度汇总', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const per = QUARTER_METRICS.length;
   const cols = 1 + per * months.length;
   ws.getColumn(1).width = 20;
@@ -243,7 +275,12 @@ export async function quarterlyXlsx(
   tableRow(ws, n++, total, { bold: true });
   n++;
   const pending = months.reduce((s, m) => s + m.pendingSchools.length, 0);
-  line(ws, n++, cols, pending ? `说明：含尚未上报学校的实时计算数（共 ${pending} 校次），以学校上报数为准。` : '说明：表中数据均为各校上报（已冻结）数据。');
+  line(
+    ws,
+    n++,
+    cols,
+    pending ? `说明：含尚未上报学校的实时计算数（共 ${pending} 校次），以学校上报数为准。` : '说明：表中数据均为各校上报（已冻结）数据。',
+  );
   n++;
   signatures(ws, n, cols, { filler: null, reviewer: null, date: null });
   ws.views = [{ state: 'frozen', ySplit: 5, xSplit: 1 }];

@@ -92,7 +92,13 @@ describe('the October report of school S, against the numbers computed by hand',
       { key: 'keyGroup.留守', label: '留守', count: 1 },
     ]);
     // 18 school days × 2 classes; 3 reports: (4 + 3 + 3) present of (4 + 4 + 7) listed; one class reported on 10-30
-    expect(f.attendance).toMatchObject({ schoolDays: 18, reportsExpected: 36, reportsReceived: 3, classesOnAsOf: 2, classesReportedOnAsOf: 1 });
+    expect(f.attendance).toMatchObject({
+      schoolDays: 18,
+      reportsExpected: 36,
+      reportsReceived: 3,
+      classesOnAsOf: 2,
+      classesReportedOnAsOf: 1,
+    });
     expect(f.attendance.rate).toBeCloseTo(10 / 15);
     expect(r.can).toMatchObject({ explain: true, submit: true, review: false, correct: false, export: true });
   });
@@ -172,9 +178,16 @@ scopeCases('POST /api/monthly-reports/school/:schoolId/:month/submit', () => {
     const refused = await s.schoolAdmin.post(`${base}/submit`, { confirm: true });
     expect(refused.statusCode).toBe(409);
     expect(errorOf(refused).message).toContain('1 名学生');
-    ok(await s.schoolAdmin.put(`${base}/explanations`, { note: '本月整体稳定。', children: { [fx.B6.id]: '随父母外出务工，已联系转学中' } }));
+    ok(
+      await s.schoolAdmin.put(`${base}/explanations`, { note: '本月整体稳定。', children: { [fx.B6.id]: '随父母外出务工，已联系转学中' } }),
+    );
     const r: MonthlyReport = ok(await s.schoolAdmin.post(`${base}/submit`, { confirm: true }));
-    expect(r).toMatchObject({ status: 'submitted', figuresSource: 'frozen', late: false, submittedByName: county.users.schoolAdmin.username });
+    expect(r).toMatchObject({
+      status: 'submitted',
+      figuresSource: 'frozen',
+      late: false,
+      submittedByName: county.users.schoolAdmin.username,
+    });
     expect(r.can).toMatchObject({ explain: false, submit: false, correct: true });
     // the API never sends the frozen members behind the figures
     expect(JSON.stringify(r)).not.toContain('members');
@@ -190,11 +203,21 @@ scopeCases('POST /api/monthly-reports/school/:schoolId/:month/submit', () => {
       .set({ status: '休学' })
       .where(and(eq(children.countyCode, county.countyCode), eq(children.id, fx.B7.id)));
     const r: MonthlyReport = ok(await s.unitAdmin.get(base));
-    expect([r.figures.enrolled.count, r.figures.attending.count, cause(r.figures, 'suspended'), cause(r.figures, 'leave')]).toEqual([12, 6, 1, 2]);
+    expect([r.figures.enrolled.count, r.figures.attending.count, cause(r.figures, 'suspended'), cause(r.figures, 'leave')]).toEqual([
+      12, 6, 1, 2,
+    ]);
     const d = ok(await s.unitAdmin.get(`/api/monthly-reports/${reportId}/figures/gap.suspended/children`));
     expect(d.items.map((i: { childId: string }) => i.childId)).toEqual([fx.A4.id]);
     const other = ok(await s.unitAdmin.get(`/api/monthly-reports/${reportId}/figures/gap.other/children`));
     expect(other.items[0].detail).toContain('随父母外出务工');
+    // the roster row with no child and the 借读 child, as frozen (the roster row has no ID number to mask)
+    const without = ok(await s.unitAdmin.get(`/api/monthly-reports/${reportId}/figures/attendingWithoutRegistry/children`));
+    expect(without.items.map((i: { name: string; grade: number }) => [i.name, i.grade])).toEqual([
+      ['无学籍甲', 1],
+      [fx.Y.name, 7],
+    ]);
+    expect(without.items[0]).toMatchObject({ idNumberMasked: '', schoolName: '测试东镇第1小学' });
+    expect(without.items[0].detail).toContain('平台无其学籍');
   });
 });
 
@@ -245,9 +268,9 @@ scopeCases('POST /api/monthly-reports/:id/review', () => {
     const url = `/api/monthly-reports/school/${bureauSchool.id}/2026-10`;
     const live: MonthlyReport = ok(await sa2.get(url));
     const children = Object.fromEntries(
-      (ok(await sa2.get(`/api/monthly-reports/${bureauSchool.id}_2026-10/figures/gap.unexplained/children`)).items as { childId: string }[]).map(
-        (i) => [i.childId, '测试说明'],
-      ),
+      (
+        ok(await sa2.get(`/api/monthly-reports/${bureauSchool.id}_2026-10/figures/gap.unexplained/children`)).items as { childId: string }[]
+      ).map((i) => [i.childId, '测试说明']),
     );
     expect(live.figures.unexplained.count).toBe(Object.keys(children).length);
     ok(await sa2.put(`${url}/explanations`, { note: '', children }));
@@ -275,7 +298,12 @@ scopeCases('POST /api/monthly-reports/school/:schoolId/:month/corrections', () =
       .from(monthlyReports)
       .where(and(eq(monthlyReports.countyCode, county.countyCode), eq(monthlyReports.id, reportId)));
     const r: MonthlyReport = ok(await s.schoolAdmin.post(`${base}/corrections`, { reason: '七年级一名学生已于10月办理休学，补录' }));
-    expect(r).toMatchObject({ version: 2, status: 'draft', figuresSource: 'live', correctionReason: '七年级一名学生已于10月办理休学，补录' });
+    expect(r).toMatchObject({
+      version: 2,
+      status: 'draft',
+      figuresSource: 'live',
+      correctionReason: '七年级一名学生已于10月办理休学，补录',
+    });
     expect(r.versions.map((v) => [v.version, v.status])).toEqual([
       [2, 'draft'],
       [1, 'accepted'],
@@ -311,7 +339,9 @@ scopeCases('GET /api/monthly-reports', () => {
     const unit = ok(await s.unitAdmin.get('/api/monthly-reports?month=2026-10'));
     expect(unit.items.map((i: { schoolId: string }) => i.schoolId).sort()).toEqual(county.townships[0].schools.map((x) => x.id).sort());
     expect(ok(await s.schoolAdmin.get('/api/monthly-reports?month=2026-10&status=submitted')).items).toHaveLength(1);
-    expect(ok(await s.other.get('/api/monthly-reports?month=2026-10')).items.every((i: { schoolId: string }) => i.schoolId !== fx.S.id)).toBe(true);
+    expect(
+      ok(await s.other.get('/api/monthly-reports?month=2026-10')).items.every((i: { schoolId: string }) => i.schoolId !== fx.S.id),
+    ).toBe(true);
     expect((await s.headTeacher.get('/api/monthly-reports')).statusCode).toBe(403);
   });
 
@@ -353,16 +383,36 @@ scopeCases('GET /api/monthly-reports/consolidated', () => {
     const unit = ok(await s.unitAdmin.get('/api/monthly-reports/consolidated?month=2026-10'));
     expect(unit.level).toBe('township');
     expect(unit.rows).toHaveLength(2);
-    expect(unit.rows.find((r: { key: string }) => r.key === fx.S.id)).toMatchObject({ status: '已上报', figures: { enrolled: { count: 12 }, gap: 6 } });
+    expect(unit.rows.find((r: { key: string }) => r.key === fx.S.id)).toMatchObject({
+      status: '已上报',
+      figures: { enrolled: { count: 12 }, gap: 6 },
+    });
     expect(c.rows[0].figures.enrolled.count).toBe(unit.total.figures.enrolled.count);
     expect((await s.headTeacher.get('/api/monthly-reports/consolidated')).statusCode).toBe(403);
     const foreign = ok(await s.other.get('/api/monthly-reports/consolidated?month=2026-10'));
     expect(foreign.rows.every((r: { key: string }) => !county.townships.some((t) => t.code === r.key))).toBe(true);
   });
 
+  it('pending schools computed together (one pass) have the same figures as each school computed alone', async () => {
+    const t1 = county.townships[1];
+    const c = ok(await s.countyAdmin.get(`/api/monthly-reports/consolidated?month=2026-10&townshipCode=${t1.code}`));
+    expect(c.level).toBe('township');
+    expect(c.pendingSchools.map((p: { schoolId: string }) => p.schoolId).sort()).toEqual(t1.schools.map((x) => x.id).sort());
+    for (const school of t1.schools) {
+      const alone: MonthlyReport = ok(await s.countyAdmin.get(`/api/monthly-reports/school/${school.id}/2026-10`));
+      const row = c.rows.find((r: { key: string }) => r.key === school.id);
+      expect(row.figures).toEqual(alone.figures);
+    }
+  });
+
   it('the 月报 capability: school, 中心校 and county roles; not head teachers or township officials', async () => {
     const can = async (x: Session) => ok(await x.get('/api/auth/me')).can['reports.monthly'];
-    expect([await can(s.countyAdmin), await can(s.countyLeader), await can(s.unitAdmin), await can(s.schoolAdmin)]).toEqual([true, true, true, true]);
+    expect([await can(s.countyAdmin), await can(s.countyLeader), await can(s.unitAdmin), await can(s.schoolAdmin)]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect([await can(s.headTeacher), await can(s.townshipOfficial), await can(s.liaison)]).toEqual([false, false, false]);
   });
 });
@@ -397,7 +447,8 @@ scopeCases('GET /api/monthly-reports/consolidated/export.xlsx', () => {
     const total = findRow(ws, '合计');
     expect(total).toBe(7);
     const n = rowValues(ws, 4).length;
-    for (let col = 2; col <= n; col++) expect(ws.getCell(total, col).value).toBe(Number(ws.getCell(5, col).value) + Number(ws.getCell(6, col).value));
+    for (let col = 2; col <= n; col++)
+      expect(ws.getCell(total, col).value).toBe(Number(ws.getCell(5, col).value) + Number(ws.getCell(6, col).value));
     const township = await workbook(await s.unitAdmin.get('/api/monthly-reports/consolidated/export.xlsx?month=2026-10'));
     expect(township.getCell(1, 1).value).toBe('测试东镇2026年10月控辍保学动态数据汇总表');
     expect((await s.headTeacher.get('/api/monthly-reports/consolidated/export.xlsx')).statusCode).toBe(403);
@@ -413,7 +464,8 @@ scopeCases('GET /api/monthly-reports/quarterly/export.xlsx', () => {
     expect(ws.getCell(5, 2).value).toBe('在籍');
     const total = findRow(ws, '合计');
     expect(total).toBe(8);
-    for (let col = 2; col <= 13; col++) expect(ws.getCell(total, col).value).toBe(Number(ws.getCell(6, col).value) + Number(ws.getCell(7, col).value));
+    for (let col = 2; col <= 13; col++)
+      expect(ws.getCell(total, col).value).toBe(Number(ws.getCell(6, col).value) + Number(ws.getCell(7, col).value));
     expect((await s.countyAdmin.get('/api/monthly-reports/quarterly/export.xlsx?quarter=2027-Q2')).statusCode).toBe(400);
     expect((await s.countyAdmin.get('/api/monthly-reports/quarterly/export.xlsx?quarter=2026-5')).statusCode).toBe(400);
     expect((await s.headTeacher.get('/api/monthly-reports/quarterly/export.xlsx?quarter=2026-Q4')).statusCode).toBe(403);

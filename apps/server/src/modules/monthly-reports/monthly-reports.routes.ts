@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  consolidatedDrillQuerySchema,
   consolidatedSchema,
   correctionBodySchema,
   drillDownSchema,
@@ -14,13 +15,15 @@ import {
 import { z } from 'zod';
 import { ctxOf } from '../../http/context';
 import { sendXlsx } from '../../lib/xlsx';
-import { consolidateMonth } from './consolidation.service';
+import { consolidatedDrillDown, consolidateMonth } from './consolidation.service';
 import { exportConsolidated, exportQuarterly, exportSchoolReport } from './monthly-reports-export.service';
 import * as svc from './monthly-reports.service';
 
 const schoolMonth = z.object({ schoolId: z.string().uuid('学校编号格式不正确'), month: monthSchema });
 const reportParams = z.object({ id: z.string().uuid('月报编号格式不正确') });
 const drillParams = z.object({ id: z.string().min(1).max(60), figureKey: z.string().min(1).max(80) });
+const versionQuery = z.object({ version: z.coerce.number().int('版本号应为正整数').min(1, '版本号应为正整数').optional() });
+const figureParams = z.object({ figureKey: z.string().min(1).max(80) });
 const consolidatedQuery = z.object({ month: monthSchema.optional(), townshipCode: z.string().max(20).optional() });
 const quarterlyQuery = z.object({
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '季度格式应为 YYYY-Qn'),
@@ -32,13 +35,40 @@ export const monthlyReportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['monthly-reports'];
   app.get(
     '/monthly-reports',
-    { schema: { tags, summary: '月报列表（范围内每所学校，逾期标出）', querystring: monthlyReportListQuerySchema, response: { 200: monthlyReportListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '月报列表（范围内每所学校，逾期标出）',
+        querystring: monthlyReportListQuerySchema,
+        response: { 200: monthlyReportListSchema },
+      },
+    },
     (req) => svc.listReports(ctxOf(req), req.query),
   );
   app.get(
     '/monthly-reports/consolidated',
-    { schema: { tags, summary: '乡镇/县月报汇总（已上报取冻结数，未上报学校实时计算并标出）', querystring: consolidatedQuery, response: { 200: consolidatedSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '乡镇/县月报汇总（已上报取冻结数，未上报学校实时计算并标出）',
+        querystring: consolidatedQuery,
+        response: { 200: consolidatedSchema },
+      },
+    },
     (req) => consolidateMonth(ctxOf(req), req.query),
+  );
+  app.get(
+    '/monthly-reports/consolidated/figures/:figureKey/children',
+    {
+      schema: {
+        tags,
+        summary: '汇总数据对应的学生名单（全县/乡镇/学校行；记录审计，身份证号脱敏，超出上限只列前若干人）',
+        params: figureParams,
+        querystring: consolidatedDrillQuerySchema,
+        response: { 200: drillDownSchema },
+      },
+    },
+    (req) => consolidatedDrillDown(ctxOf(req), req.query, req.params.figureKey),
   );
   app.get(
     '/monthly-reports/consolidated/export.xlsx',
@@ -58,22 +88,54 @@ export const monthlyReportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/monthly-reports/school/:schoolId/:month',
-    { schema: { tags, summary: '学校某月月报（未上报为实时计算，已上报为冻结数据）', params: schoolMonth, response: { 200: monthlyReportSchema } } },
-    (req) => svc.getReport(ctxOf(req), req.params.schoolId, req.params.month),
+    {
+      schema: {
+        tags,
+        summary: '学校某月月报（未上报为实时计算，已上报为冻结数据；version 查看更正前的版本）',
+        params: schoolMonth,
+        querystring: versionQuery,
+        response: { 200: monthlyReportSchema },
+      },
+    },
+    (req) => svc.getReport(ctxOf(req), req.params.schoolId, req.params.month, req.query.version),
   );
   app.put(
     '/monthly-reports/school/:schoolId/:month/explanations',
-    { schema: { tags, summary: '填写月报说明（备注、逐个学生的原因）', params: schoolMonth, body: explanationsBodySchema, response: { 200: monthlyReportSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '填写月报说明（备注、逐个学生的原因）',
+        params: schoolMonth,
+        body: explanationsBodySchema,
+        response: { 200: monthlyReportSchema },
+      },
+    },
     (req) => svc.saveExplanations(ctxOf(req), req.params.schoolId, req.params.month, req.body),
   );
   app.post(
     '/monthly-reports/school/:schoolId/:month/submit',
-    { schema: { tags, summary: '上报月报（冻结数据）', params: schoolMonth, body: submitBodySchema, response: { 200: monthlyReportSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '上报月报（冻结数据）',
+        params: schoolMonth,
+        body: submitBodySchema,
+        response: { 200: monthlyReportSchema },
+      },
+    },
     (req) => svc.submit(ctxOf(req), req.params.schoolId, req.params.month),
   );
   app.post(
     '/monthly-reports/school/:schoolId/:month/corrections',
-    { schema: { tags, summary: '更正已上报/已审核的月报（生成新版本）', params: schoolMonth, body: correctionBodySchema, response: { 200: monthlyReportSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '更正已上报/已审核的月报（生成新版本）',
+        params: schoolMonth,
+        body: correctionBodySchema,
+        response: { 200: monthlyReportSchema },
+      },
+    },
     (req) => svc.correct(ctxOf(req), req.params.schoolId, req.params.month, req.body.reason),
   );
   app.get(
@@ -86,12 +148,27 @@ export const monthlyReportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/monthly-reports/:id/review',
-    { schema: { tags, summary: '审核月报（退回或通过）', params: reportParams, body: reviewBodySchema, response: { 200: monthlyReportSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '审核月报（退回或通过）',
+        params: reportParams,
+        body: reviewBodySchema,
+        response: { 200: monthlyReportSchema },
+      },
+    },
     (req) => svc.review(ctxOf(req), req.params.id, req.body),
   );
   app.get(
     '/monthly-reports/:id/figures/:figureKey/children',
-    { schema: { tags, summary: '月报数据对应的学生名单（记录审计，身份证号脱敏）', params: drillParams, response: { 200: drillDownSchema } } },
+    {
+      schema: {
+        tags,
+        summary: '月报数据对应的学生名单（记录审计，身份证号脱敏）',
+        params: drillParams,
+        response: { 200: drillDownSchema },
+      },
+    },
     (req) => svc.drillDown(ctxOf(req), req.params.id, req.params.figureKey),
   );
 };

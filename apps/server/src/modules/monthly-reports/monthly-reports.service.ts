@@ -100,18 +100,33 @@ function abilities(ctx: Ctx, school: SchoolInfo, status: MonthlyReportStatus, mo
   };
 }
 
-async function present(ctx: Ctx, mc: MonthContext, school: SchoolInfo, month: string, live?: SchoolMonth): Promise<MonthlyReport> {
+/**
+ * The report of a school's month: its current version, or (version = N) an earlier version as it was — its frozen
+ * figures, its explanations and the events up to it, with no actions (a superseded version is never acted on).
+ */
+async function present(
+  ctx: Ctx,
+  mc: MonthContext,
+  school: SchoolInfo,
+  month: string,
+  live?: SchoolMonth,
+  version?: number,
+): Promise<MonthlyReport> {
   const county = ctx.actor.countyCode;
   const versions = await repo.versionsOf(ctx.db, county, school.id, month);
-  const row = versions[0];
+  const current = versions[0];
+  const row = version === undefined || version === current?.version ? current : versions.find((v) => v.version === version);
+  if (version !== undefined && !row && !(version === 1 && !current)) throw notFound('版本的月报');
+  const superseded = row !== undefined && current !== undefined && row.version < current.version;
   const status = statusOf(row);
   const explanations = explanationsOf(row);
-  const frozen = row && isFrozenStatus(status) && row.figures ? frozenOf(row) : null;
+  const frozen = row && (isFrozenStatus(status) || superseded) && row.figures ? frozenOf(row) : null;
   const figures = frozen ? frozen.figures : (live ?? (await computeLive(ctx, mc, school.id, month, explanations))).figures;
+  const shownVersions = superseded ? versions.filter((v) => v.version <= row.version) : versions;
   const events = await repo.eventsOf(
     ctx.db,
     county,
-    versions.map((v) => v.id),
+    shownVersions.map((v) => v.id),
   );
   const dueOn = reportDueOn(month, mc.settings.monthlyReportDueDay);
   const firstSubmittedOn = await repo.firstSubmittedOn(ctx.db, county, school.id, month);
@@ -125,11 +140,13 @@ async function present(ctx: Ctx, mc: MonthContext, school: SchoolInfo, month: st
     townshipName: school.townshipName,
     month,
     version: row?.version ?? 1,
+    currentVersion: current?.version ?? 1,
+    supersededBy: superseded ? (versions.find((v) => v.version === row!.version + 1) ?? current).version : null,
     versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status, correctionReason: v.correctionReason })),
     status,
     statusLabel: MONTHLY_REPORT_STATUS_LABELS[status],
     figuresSource: frozen ? 'frozen' : 'live',
-    computedAt: (frozen && row.computedAt ? row.computedAt : ctx.now).toISOString(),
+    computedAt: (frozen && row?.computedAt ? row.computedAt : ctx.now).toISOString(),
     figures,
     explanations,
     dueOn,
@@ -147,15 +164,17 @@ async function present(ctx: Ctx, mc: MonthContext, school: SchoolInfo, month: st
       at: e.at.toISOString(),
       comment: e.comment,
     })),
-    can: abilities(ctx, school, status, monthEnded),
+    can: superseded
+      ? { explain: false, submit: false, review: false, correct: false, export: false }
+      : abilities(ctx, school, status, monthEnded),
   };
 }
 
-export async function getReport(ctx: Ctx, schoolId: string, month: string): Promise<MonthlyReport> {
+export async function getReport(ctx: Ctx, schoolId: string, month: string, version?: number): Promise<MonthlyReport> {
   const school = await visibleSchool(ctx, schoolId);
   const mc = await monthContext(ctx);
   checkMonth(month, mc.today);
-  return present(ctx, mc, school, month);
+  return present(ctx, mc, school, month, undefined, version);
 }
 
 export async function listReports(ctx: Ctx, q: z.infer<typeof monthlyReportListQuerySchema>) {
@@ -164,7 +183,11 @@ export async function listReports(ctx: Ctx, q: z.infer<typeof monthlyReportListQ
   const mc = await monthContext(ctx);
   const month = q.month ?? defaultMonth(mc.today);
   checkMonth(month, mc.today);
-  const schools = await repo.listSchools(ctx.db, county, { schoolIds: monthlyReportSchools(ctx.actor), townshipCode: q.townshipCode, schoolId: q.schoolId });
+  const schools = await repo.listSchools(ctx.db, county, {
+    schoolIds: monthlyReportSchools(ctx.actor),
+    townshipCode: q.townshipCode,
+    schoolId: q.schoolId,
+  });
   const current = await repo.currentVersions(
     ctx.db,
     county,
@@ -328,7 +351,10 @@ export async function review(ctx: Ctx, id: string, body: { decision: 'return' | 
   const found = UUID.test(id) ? await repo.findReport(ctx.db, county, id) : null;
   if (!found?.schoolId || !monthlyReportVisible(ctx.actor, found.schoolId)) throw notFound('月报');
   const school = await visibleSchool(ctx, found.schoolId);
-  authorize(canReviewMonthlyReport(ctx.actor, school), school.unitKind === 'bureau' ? '局属学校的月报由县教育局审核' : '只有本校所属中心校或县教育局可以审核');
+  authorize(
+    canReviewMonthlyReport(ctx.actor, school),
+    school.unitKind === 'bureau' ? '局属学校的月报由县教育局审核' : '只有本校所属中心校或县教育局可以审核',
+  );
   const mc = await monthContext(ctx);
   await inTx(ctx, async (tx) => {
     const row = await repo.lockReport(tx, county, id);
@@ -413,42 +439,12 @@ export async function drillDown(ctx: Ctx, idOrKey: string, figureKey: string): P
     source =
       isFrozenStatus(statusOf(row)) && row.figures ? frozenOf(row) : await computeLive(ctx, mc, school.id, month, explanationsOf(row));
   }
-  const members = source.members[figureKey];
   const label = figureLabel(source.figures, figureKey);
   if (label === null) throw new AppError('NOT_FOUND', '没有这项数据');
-  const list = members ?? [];
-  const people = await repo.childrenByIds(
-    ctx.db,
-    county,
-    list.filter((m) => UUID.test(m.id)).map((m) => m.id),
+  const items = await namedChildren(ctx, [{ source, schoolName: school.name, members: source.members[figureKey] ?? [] }]);
+  items.sort(
+    (a, b) => (a.grade ?? 0) - (b.grade ?? 0) || (a.className ?? '').localeCompare(b.className ?? '') || a.name.localeCompare(b.name, 'zh'),
   );
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const items = list.map((m) => {
-    const c = byId.get(m.id);
-    if (c)
-      return {
-        childId: c.id,
-        name: c.name,
-        gender: c.gender,
-        idNumberMasked: maskIdNumber(c.idNumber),
-        schoolName: c.schoolName ?? '',
-        grade: c.grade,
-        className: c.className,
-        detail: m.detail,
-      };
-    const r = source.rosterPeople[m.id];
-    return {
-      childId: m.id,
-      name: r?.name ?? '',
-      gender: r?.gender ?? '',
-      idNumberMasked: '',
-      schoolName: school.name,
-      grade: r?.grade ?? null,
-      className: r?.className ?? null,
-      detail: m.detail,
-    };
-  });
-  items.sort((a, b) => (a.grade ?? 0) - (b.grade ?? 0) || (a.className ?? '').localeCompare(b.className ?? '') || a.name.localeCompare(b.name, 'zh'));
   await inTx(ctx, (tx) =>
     audit(tx, ctx, {
       action: 'monthly_report.children_viewed',
@@ -457,7 +453,47 @@ export async function drillDown(ctx: Ctx, idOrKey: string, figureKey: string): P
       data: { schoolId: school.id, month, figureKey, count: items.length },
     }),
   );
-  return { figureKey, label, count: items.length, items };
+  return { figureKey, label, count: items.length, items, truncated: false };
+}
+
+/**
+ * The children behind members of one or more schools' figures, in the order given: a child of the registry with its ID
+ * number masked, or a roster person with no 学籍 (named from the frozen/live rosterPeople).
+ */
+export async function namedChildren(
+  ctx: Pick<Ctx, 'db' | 'actor'>,
+  parts: { source: Pick<repo.FrozenFigures, 'rosterPeople'>; schoolName: string; members: { id: string; detail: string }[] }[],
+): Promise<DrillDown['items']> {
+  const ids = parts.flatMap((p) => p.members.map((m) => m.id)).filter((id) => UUID.test(id));
+  const people = await repo.childrenByIds(ctx.db, ctx.actor.countyCode, [...new Set(ids)]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return parts.flatMap(({ source, schoolName, members }) =>
+    members.map((m) => {
+      const c = byId.get(m.id);
+      if (c)
+        return {
+          childId: c.id,
+          name: c.name,
+          gender: c.gender,
+          idNumberMasked: maskIdNumber(c.idNumber),
+          schoolName: c.schoolName ?? '',
+          grade: c.grade,
+          className: c.className,
+          detail: m.detail,
+        };
+      const r = source.rosterPeople[m.id];
+      return {
+        childId: m.id,
+        name: r?.name ?? '',
+        gender: r?.gender ?? '',
+        idNumberMasked: '',
+        schoolName,
+        grade: r?.grade ?? null,
+        className: r?.className ?? null,
+        detail: m.detail,
+      };
+    }),
+  );
 }
 
 /** The label of a figure key of the figures, or null when the key is not one of them. */

@@ -46,7 +46,11 @@ export function quarterMonths(quarter: string): string[] {
  * running, the last school day up to today. A month with no school day up to then (summer, a future month) takes its
  * last calendar day (or today), and the report then has no daily reports to count.
  */
-export function statisticsDay(month: string, today: IsoDate, cal: SchoolCalendar): { asOf: IsoDate; ended: boolean; schoolDays: IsoDate[] } {
+export function statisticsDay(
+  month: string,
+  today: IsoDate,
+  cal: SchoolCalendar,
+): { asOf: IsoDate; ended: boolean; schoolDays: IsoDate[] } {
   const { first, last } = monthBounds(month);
   const end = today < last ? today : last;
   const schoolDays: IsoDate[] = [];
@@ -140,7 +144,15 @@ export type GapFacts = {
  * dropout under verification), then a transfer not yet done, then a leave, then the school's own explanation (其他).
  * A child none of these explains is 'unexplained' and named in the report.
  */
-export const GAP_PRECEDENCE: readonly GapCause[] = ['suspended', 'home_teaching', 'dropout', 'suspected', 'transfer_pending', 'leave', 'other'];
+export const GAP_PRECEDENCE: readonly GapCause[] = [
+  'suspended',
+  'home_teaching',
+  'dropout',
+  'suspected',
+  'transfer_pending',
+  'leave',
+  'other',
+];
 
 const SUSPECTED_CASE = ['suspected', 'verifying', 'unreachable'];
 const DROPOUT_CASE = ['confirmed', 'persuading'];
@@ -221,9 +233,9 @@ export function buildMonthlyFigures(input: MonthlyInput): { figures: MonthlyFigu
   for (const k of ['newSuspected', 'newDropouts', 'returned', 'deferrals', 'homeTeachingChildren'] as const)
     for (const m of input.movements[k]) add(k, m);
 
-  const grades = [...new Set([...input.enrolled.map((c) => c.grade), ...input.attending.flatMap((a) => (a.grade === null ? [] : [a.grade]))])].sort(
-    (a, b) => a - b,
-  );
+  const grades = [
+    ...new Set([...input.enrolled.map((c) => c.grade), ...input.attending.flatMap((a) => (a.grade === null ? [] : [a.grade]))]),
+  ].sort((a, b) => a - b);
   const enrolled = fig('enrolled', '在籍学生数');
   const attending = fig('attending', '实际在校生数');
   const figures: MonthlyFigures = {

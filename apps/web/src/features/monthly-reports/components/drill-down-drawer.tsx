@@ -9,6 +9,8 @@ import { gradeLabel } from '../../../lib/labels';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDrillDown } from '../api';
 
+const PAGE = 50;
+
 type Props = { drillId: string; figure: Figure | undefined; onClose: () => void };
 
 /** The children behind one figure of a report, each with why they are counted there. */
@@ -36,6 +38,7 @@ export function DrillDownDrawer({ drillId, figure, onClose }: Props) {
             size="small"
             data-testid="drill-down-list"
             dataSource={data.items}
+            pagination={data.items.length > PAGE ? { pageSize: PAGE, size: 'small', showSizeChanger: false, align: 'center' } : false}
             renderItem={(c) => (
               <List.Item key={c.childId} style={{ display: 'block' }}>
                 <Typography.Text strong>{childLinks ? <Link to={`/children/${c.childId}`}>{c.name}</Link> : c.name}</Typography.Text>

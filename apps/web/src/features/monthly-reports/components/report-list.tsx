@@ -1,9 +1,13 @@
 import type { MonthlyReportListItem } from '@notoneless/shared';
 import { Card, Empty, Flex, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { CardPager } from '../../../components/card-pager';
 import { Link } from 'react-router';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { ReportStatusTag } from './status-tag';
+
+const CARDS = 20;
 
 const reportLink = (r: MonthlyReportListItem) => `/reports/monthly/school/${r.schoolId}/${r.month}`;
 
@@ -37,6 +41,9 @@ const COLUMNS: TableColumnsType<MonthlyReportListItem> = [
 /** Every school of the month: a table on desktop, cards on phones. */
 export function ReportList({ items, loading }: { items: MonthlyReportListItem[] | undefined; loading: boolean }) {
   const isMobile = useIsMobile();
+  const [wanted, setPage] = useState(1);
+  // a narrower filter may leave fewer pages than the one the user was on
+  const page = Math.min(wanted, Math.max(1, Math.ceil((items?.length ?? 0) / CARDS)));
   if (!isMobile) {
     return (
       <Table<MonthlyReportListItem>
@@ -56,7 +63,7 @@ export function ReportList({ items, loading }: { items: MonthlyReportListItem[] 
     <Spin spinning={loading}>
       {items && items.length === 0 ? <Empty description="没有符合条件的学校" /> : null}
       <Flex vertical gap={8} data-testid="report-list">
-        {(items ?? []).map((r) => (
+        {(items ?? []).slice((page - 1) * CARDS, page * CARDS).map((r) => (
           <Card key={r.schoolId} size="small" data-testid="report-card">
             <Flex justify="space-between" align="flex-start" gap={8}>
               <div style={{ minWidth: 0 }}>
@@ -72,29 +79,34 @@ export function ReportList({ items, loading }: { items: MonthlyReportListItem[] 
               </div>
               <ReportStatusTag status={r.status} label={r.statusLabel} late={r.late} />
             </Flex>
-            <Flex justify="space-between" style={{ marginTop: 8 }}>
-              {[
-                ['在籍', formatNumber(r.enrolled)],
-                ['在校', formatNumber(r.attending)],
-                ['差额', formatNumber(r.gap)],
-              ].map(([label, value]) => (
-                <div key={label} style={{ textAlign: 'center' }}>
+            {r.enrolled === null ? null : (
+              <Flex justify="space-between" style={{ marginTop: 8 }}>
+                {[
+                  ['在籍', formatNumber(r.enrolled)],
+                  ['在校', formatNumber(r.attending)],
+                  ['差额', formatNumber(r.gap)],
+                ].map(([label, value]) => (
+                  <div key={label} style={{ textAlign: 'center' }}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {label}
+                    </Typography.Text>
+                    <div>{value}</div>
+                  </div>
+                ))}
+                <div style={{ textAlign: 'center' }}>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {label}
+                    未说明
                   </Typography.Text>
-                  <div>{value}</div>
+                  <div>{unexplainedText(r.unexplained)}</div>
                 </div>
-              ))}
-              <div style={{ textAlign: 'center' }}>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  未说明
-                </Typography.Text>
-                <div>{unexplainedText(r.unexplained)}</div>
-              </div>
-            </Flex>
+              </Flex>
+            )}
           </Card>
         ))}
       </Flex>
+      <div style={{ marginTop: 8 }}>
+        <CardPager total={items?.length} page={page} pageSize={CARDS} onChange={(p) => setPage(p)} />
+      </div>
     </Spin>
   );
 }
