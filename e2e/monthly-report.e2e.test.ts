@@ -304,6 +304,33 @@ describe('月报 journey (issue 7): school → 中心校 → county', () => {
     ]);
     await shot(page, 'monthly-consolidated-county-1366');
 
+    // the demo's October has movements (cases reported, confirmed and returned in the month)
+    const movement = (key: string) => data.total.figures.movements.find((m) => m.key === key)!;
+    for (const key of ['newSuspected', 'newDropouts', 'returned']) expect(movement(key).count, key).toBeGreaterThan(0);
+    // each figure drills down to the children behind it: the township's 在籍, and the county's 本月劝返复学
+    await row.locator('[data-figure="enrolled"]').click();
+    const drawer = page.locator('.ant-drawer:visible');
+    await drawer.getByText(`${r.townshipName} · 在籍学生数（${num(townshipRow.figures.enrolled.count)} 人）`).waitFor();
+    await drawer.getByTestId('drill-down-list').waitFor();
+    expect(await drawer.locator('.ant-list-item').count()).toBe(Math.min(townshipRow.figures.enrolled.count, 50));
+    expect(await drawer.locator('.ant-list-item').first().innerText()).toMatch(/\*/); // ID numbers masked
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+    const returned = movement('returned');
+    const drill = await county.get<{ count: number; items: { childId: string }[] }>(
+      `/api/monthly-reports/consolidated/figures/returned/children?month=${MONTH}`,
+    );
+    expect(drill.count).toBe(returned.count);
+    await rows.last().locator('[data-figure="returned"]').click();
+    await page
+      .locator('.ant-drawer:visible')
+      .getByText(`本月劝返复学（${num(returned.count)} 人）`)
+      .waitFor();
+    await page.locator('.ant-drawer:visible').getByTestId('drill-down-list').waitFor();
+    expect(await page.locator('.ant-drawer:visible .ant-list-item').count()).toBe(Math.min(returned.count, 50));
+    await shot(page, 'monthly-consolidated-drill-down-1366');
+    await page.locator('.ant-drawer:visible .ant-drawer-close').click();
+
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出汇总表' }).click();
     const file = await download;
@@ -353,6 +380,21 @@ describe('月报 journey (issue 7): school → 中心校 → county', () => {
     await page.getByTestId('report-state').getByText(`数据截至 ${r.figures.asOf}`).waitFor();
     await expectFiguresShown(page, r);
     await shot(page, 'monthly-report-correction-1366');
+
+    // the earlier version as it was: its frozen figures, a banner, no actions
+    await versions.getByRole('link', { name: /第 1 版/ }).click();
+    await page.waitForURL(/\?version=1$/);
+    await page.getByTestId('superseded-banner').getByText('您正在查看第 1 版（已被第 2 版更正）').waitFor();
+    const v1 = await state.school!.get<MonthlyReport>(`${state.reportPath}?version=1`);
+    expect(v1).toMatchObject({ version: 1, supersededBy: 2, status: 'accepted', figuresSource: 'frozen' });
+    await expectFiguresShown(page, v1);
+    expect(await page.getByTestId('report-actions').getByRole('button').count()).toBe(0);
+    await shot(page, 'monthly-report-version-1-1366');
+    await page
+      .getByTestId('superseded-banner')
+      .getByRole('link', { name: /查看当前版本/ })
+      .click();
+    await page.getByText('第 2 版为更正版本：10月30日缺勤学生情况核实有误').waitFor();
     await page.context().close();
     expect(errors).toEqual([]);
   });

@@ -8,7 +8,10 @@ import { PageHeader } from '../components/page-header';
 import { QueryError } from '../components/query-error';
 import { RequireCan } from '../features/inbox/components/require-can';
 import { exportConsolidated, exportQuarterly, useConsolidated, useMonthlyReports } from '../features/monthly-reports/api';
-import { ConsolidatedTable } from '../features/monthly-reports/components/consolidated-table';
+import type { Figure } from '@notoneless/shared';
+import type { ConsolidatedScope } from '../features/monthly-reports/api';
+import { ConsolidatedTable, type ConsolidatedRow } from '../features/monthly-reports/components/consolidated-table';
+import { DrillDownDrawer } from '../features/monthly-reports/components/drill-down-drawer';
 import { MonthPicker } from '../features/monthly-reports/components/month-picker';
 import { isMonth, monthLabel, previousMonth, quarterLabel, quarterOf } from '../features/monthly-reports/month';
 import { filterOptions } from '../features/monthly-reports/scope';
@@ -38,6 +41,18 @@ function ConsolidatedView() {
   const [exporting, setExporting] = useState<'month' | 'quarter' | null>(null);
   const quarter = quarterOf(month);
   const data = query.data;
+  // the figure whose children are shown: the unit of its row (a township, a school, or the whole table for 合计)
+  const [opened, setOpened] = useState<{ figure: Figure; scope: ConsolidatedScope; unitName: string }>();
+  const openFigure = (row: ConsolidatedRow, figure: Figure) => {
+    if (!data) return;
+    const scope: ConsolidatedScope =
+      row.key === data.total.key
+        ? { month: data.month, townshipCode: filters.townshipCode }
+        : data.level === 'county'
+          ? { month: data.month, townshipCode: row.key }
+          : { month: data.month, townshipCode: filters.townshipCode, schoolId: row.key };
+    setOpened({ figure, scope, unitName: row.key === data.total.key ? data.title.replace(/控辍保学动态数据汇总表$/, '') : row.name });
+  };
 
   const run = async (kind: 'month' | 'quarter') => {
     setExporting(kind);
@@ -126,10 +141,16 @@ function ConsolidatedView() {
           ) : (
             <Alert type="success" showIcon title="所有学校均已上报" style={{ marginBottom: 12 }} />
           )}
-          <ConsolidatedTable data={data} loading={query.isFetching} />
+          <ConsolidatedTable data={data} loading={query.isFetching} onOpen={openFigure} />
           <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>统计时点 {data.total.figures.asOf}</div>
         </Spin>
       ) : null}
+      <DrillDownDrawer
+        consolidated={opened?.scope}
+        unitName={opened?.unitName}
+        figure={opened?.figure}
+        onClose={() => setOpened(undefined)}
+      />
     </>
   );
 }

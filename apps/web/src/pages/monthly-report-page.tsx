@@ -1,7 +1,7 @@
 import type { Figure, MonthlyReport } from '@notoneless/shared';
-import { Card, Col, Descriptions, Flex, Row } from 'antd';
+import { Alert, Card, Col, Descriptions, Flex, Row } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { BackLink } from '../components/back-link';
 import { FullPageSpin } from '../components/full-page-spin';
 import { NotFoundResult } from '../components/not-found-result';
@@ -38,9 +38,18 @@ export function MonthlyReportPage() {
 
 function ReportView() {
   const { schoolId = '', month = '' } = useParams();
-  const query = useMonthlyReport(schoolId, month);
-  if (!isMonth(month) || (query.error instanceof ApiError && query.error.status === 404)) {
-    return <NotFoundResult title="未找到该月报" subtitle="该学校不存在，或不在您负责的范围内。" />;
+  const [params] = useSearchParams();
+  // ?version=N: an earlier version as it was (read-only); without it, the current version
+  const raw = params.get('version');
+  const version = raw && /^[1-9]\d{0,3}$/.test(raw) ? Number(raw) : undefined;
+  const query = useMonthlyReport(schoolId, month, version);
+  if (!isMonth(month) || (raw !== null && version === undefined) || (query.error instanceof ApiError && query.error.status === 404)) {
+    return (
+      <NotFoundResult
+        title="未找到该月报"
+        subtitle={raw !== null ? '该版本不存在，或不在您负责的范围内。' : '该学校不存在，或不在您负责的范围内。'}
+      />
+    );
   }
   if (query.isPending) return <FullPageSpin />;
   if (!query.data) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -66,6 +75,23 @@ function ReportFile({ report }: { report: MonthlyReport }) {
           </Flex>
         }
       />
+      {report.supersededBy !== null ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="superseded-banner"
+          style={{ marginBottom: 16 }}
+          title={`您正在查看第 ${report.version} 版（已被第 ${report.supersededBy} 版更正）`}
+          description={
+            <span>
+              此为更正前的版本，按当时上报的数据显示，不能再操作。
+              <Link to={`/reports/monthly/school/${report.schoolId ?? ''}/${report.month}`}>
+                查看当前版本（第 {report.currentVersion} 版）
+              </Link>
+            </span>
+          }
+        />
+      ) : null}
       <ReportStateBanner report={report} />
       <ReportActions report={report} />
       <HeadlineStats figures={f} onOpen={onOpen} />

@@ -31,7 +31,8 @@ export const attendanceReports = pgTable(
     primaryKey({ columns: [t.countyCode, t.id] }),
     uniqueIndex('attendance_reports_class_day_uq').on(t.countyCode, t.classId, t.date),
     index('attendance_reports_school_day_idx').on(t.countyCode, t.schoolId, t.date),
-    index('attendance_reports_day_idx').on(t.countyCode, t.date),
+    // the day's reports of the county, and a class's report of the day found through it exactly, whatever the planner picks
+    index('attendance_reports_day_idx').on(t.countyCode, t.date, t.classId),
     check('attendance_reports_counts_ck', sql`${t.present} >= 0 and ${t.enrolled} >= ${t.present}`),
   ],
 );

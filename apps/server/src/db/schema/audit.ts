@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Append-only (a trigger refuses UPDATE and DELETE; see migration 0001). */
@@ -19,7 +20,8 @@ export const auditEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('audit_at_idx').on(t.countyCode, t.at),
-    index('audit_child_idx').on(t.countyCode, t.childId),
+    // only events about a child: most events (every 到校日报) have none and cost no entry here
+    index('audit_child_idx').on(t.countyCode, t.childId).where(sql`child_id is not null`),
     index('audit_actor_idx').on(t.countyCode, t.actorId),
   ],
 );

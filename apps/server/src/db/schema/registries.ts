@@ -118,6 +118,8 @@ export const rosterEntries = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.snapshotId, t.rowNo] }),
     index('roster_entries_school_idx').on(t.countyCode, t.schoolCode, t.grade),
+    // a class list (every 到校日报 submission reads one): the snapshot's rows of a grade and class name
+    index('roster_entries_class_idx').on(t.countyCode, t.snapshotId, t.grade, t.className),
   ],
 );
 

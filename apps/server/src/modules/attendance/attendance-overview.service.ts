@@ -8,7 +8,7 @@ import {
   type AttendanceRateRow,
   type ContactResult,
 } from '@notoneless/shared';
-import { audit, inTx, type Ctx } from '../../http/context';
+import { audit, type Ctx } from '../../http/context';
 import { canUseAttendance } from '../../policies/attendance.policy';
 import { authorize } from '../../policies/org.policy';
 import { gradeLabel } from '../classes/grade';
@@ -57,18 +57,18 @@ type OverviewQuery = { date?: string; townshipCode?: string; schoolId?: string }
 
 export async function overview(ctx: Ctx, q: OverviewQuery): Promise<AttendanceOverviewDto> {
   const result = await computeOverview(ctx, q);
-  await inTx(ctx, (tx) =>
-    audit(tx, ctx, {
-      action: 'attendance.overview_viewed',
-      targetType: 'attendance',
-      data: {
-        date: result.date,
-        townshipCode: q.townshipCode ?? null,
-        schoolId: q.schoolId ?? null,
-        absentShown: result.absentToday.length,
-      },
-    }),
-  );
+  // the audit event is the view's only write: one INSERT, a transaction by itself (no BEGIN/COMMIT round trips — during
+  // the morning burst every round trip of the school view waits behind the submissions, issue 6 "Load")
+  await audit(ctx.db, ctx, {
+    action: 'attendance.overview_viewed',
+    targetType: 'attendance',
+    data: {
+      date: result.date,
+      townshipCode: q.townshipCode ?? null,
+      schoolId: q.schoolId ?? null,
+      absentShown: result.absentToday.length,
+    },
+  });
   return result;
 }
 

@@ -36,8 +36,8 @@ export type SubmitFacts = ClassRow & {
   settingValues: Record<string, unknown> | null;
   terms: SchoolCalendar['terms'];
   days: SchoolCalendar['days'];
-  /** the class list's rows (classListSql) */
-  list: ListRow[];
+  /** the class list's rows (classListSql) as [kind, snapshotId, committedAt, childId, name]: what a submission needs */
+  list: [ListRow['kind'], string | null, string | null, string | null, string][];
   /** the leaves bearing on the day of the listed children (leavesBearingOn) */
   leaves: DayLeave[];
 };
@@ -74,7 +74,8 @@ const submitFacts = preparedRows<SubmitFacts>('nol_att_submit_facts', () => {
           from school_terms t where t.county_code = k.county_code), '[]'::json) as terms,
         coalesce((select json_agg(json_build_object('date', d.date, 'kind', d.kind, 'name', d.name) order by d.date)
           from calendar_days d where d.county_code = k.county_code), '[]'::json) as days,
-        coalesce((select json_agg(list order by "rowNo", "studentNo" nulls last, name) from list), '[]'::json) as list,
+        coalesce((select json_agg(json_build_array(kind, "snapshotId", "committedAt", "childId", name)
+          order by "rowNo", "studentNo" nulls last, name) from list), '[]'::json) as list,
         coalesce((select json_agg(json_build_object('id', l.id, 'childId', l.child_id, 'kind', l.kind, 'from', l.from_date,
             'to', l.to_date, 'status', l.status, 'closedOn', l.closed_on) order by l.to_date desc)
           from leave_requests l
@@ -83,6 +84,19 @@ const submitFacts = preparedRows<SubmitFacts>('nol_att_submit_facts', () => {
               or (l.to_date < ${P('date')}::date and l.status = 'approved' and l.closed_on is null))), '[]'::json) as leaves
       from k`;
 });
+
+/** The class list's rows of the facts, as classListSql gives them (row number, 学号 and gender left out). */
+export const listOfFacts = (f: SubmitFacts): ListRow[] =>
+  f.list.map(([kind, snapshotId, committedAt, childId, name]) => ({
+    kind,
+    snapshotId,
+    committedAt,
+    rowNo: 0,
+    name,
+    studentNo: null,
+    childId,
+    gender: null,
+  }));
 
 export async function findSubmitFacts(
   db: DbOrTx,
@@ -232,43 +246,144 @@ const firstReport = preparedRows<{ report: ReportRow | null; absences: AbsenceWi
         (select count(*) from aud) as audited`,
 );
 
-export async function insertFirstReport(
-  db: DbOrTx,
-  w: FirstReportWrite,
-): Promise<{ report: ReportRow; absences: AbsenceWithName[] } | null> {
+const firstReportValues = (w: FirstReportWrite) => ({
+  countyCode: w.countyCode,
+  id: w.id,
+  classId: w.classId,
+  schoolId: w.schoolId,
+  date: w.date,
+  listSource: w.listSource,
+  enrolled: w.enrolled,
+  present: w.counts.present,
+  sick: w.counts.sick,
+  personal: w.counts.personal,
+  unexplained: w.counts.unexplained,
+  late: w.counts.late,
+  by: w.by,
+  byName: w.byName,
+  at: w.at.toISOString(),
+  clientKey: w.clientKey,
+  absences: w.absences,
+  auditId: w.audit.id,
+  actorName: w.audit.actorName,
+  ip: w.audit.ip,
+  auditData: w.audit.data,
+});
+
+type FirstReportResult = { report: ReportRow; absences: AbsenceWithName[] } | null;
+
+const firstReportOf = (r: { report: ReportRow | null; absences: AbsenceWithName[] | null } | undefined): FirstReportResult => {
+  if (!r?.report) return null;
+  const report = { ...r.report, firstSubmittedAt: new Date(r.report.firstSubmittedAt), submittedAt: new Date(r.report.submittedAt) };
+  return { report, absences: r.absences ?? [] };
+};
+
+export async function insertFirstReport(db: DbOrTx, w: FirstReportWrite): Promise<FirstReportResult> {
   let r: { report: ReportRow | null; absences: AbsenceWithName[] | null } | undefined;
+  const v = firstReportValues(w);
   try {
-    [r] = await firstReport(db, {
-      countyCode: w.countyCode,
-      id: w.id,
-      classId: w.classId,
-      schoolId: w.schoolId,
-      date: w.date,
-      listSource: w.listSource,
-      enrolled: w.enrolled,
-      present: w.counts.present,
-      sick: w.counts.sick,
-      personal: w.counts.personal,
-      unexplained: w.counts.unexplained,
-      late: w.counts.late,
-      by: w.by,
-      byName: w.byName,
-      at: w.at.toISOString(),
-      clientKey: w.clientKey,
-      absences: JSON.stringify(w.absences),
-      auditId: w.audit.id,
-      actorName: w.audit.actorName,
-      ip: w.audit.ip,
-      auditData: JSON.stringify(w.audit.data),
-    });
+    [r] = await firstReport(db, { ...v, absences: JSON.stringify(v.absences), auditData: JSON.stringify(v.auditData) });
   } catch (e) {
     const x = e as { code?: string; cause?: { code?: string } };
     if (x.code === '23502' || x.cause?.code === '23502') return null;
     throw e;
   }
-  if (!r?.report) return null;
-  const report = { ...r.report, firstSubmittedAt: new Date(r.report.firstSubmittedAt), submittedAt: new Date(r.report.submittedAt) };
-  return { report, absences: r.absences ?? [] };
+  return firstReportOf(r);
+}
+
+/**
+ * The first reports of several classes' days as one statement (group commit, issue 6 "Load"): the twin of firstReport
+ * for a JSON array of submissions — each one's report, absences, clientKey and audit event, all in the one statement's
+ * transaction, committed before any of them is answered. A class that already has its report of the day writes nothing
+ * (no row comes back for it: its caller takes the general path); a clientKey already recorded makes the whole statement
+ * fail on the audit event's NOT NULL action, and so does any other error — then nothing was written and every
+ * submission of the batch is written again by itself, so that one failing submission cannot take the others down.
+ */
+const firstReports = preparedRows<{ id: string; report: ReportRow; absences: AbsenceWithName[] | null }>(
+  'nol_att_first_reports',
+  () =>
+    sql`with s as (
+        select * from json_to_recordset(${P('batch')}::json) as s("countyCode" text, id uuid, "classId" uuid, "schoolId" uuid, date date,
+          "listSource" text, enrolled int, present int, sick int, personal int, unexplained int, late int, "by" uuid, "byName" text,
+          "at" timestamptz, "clientKey" text, absences json, "auditId" uuid, "actorName" text, ip text, "auditData" jsonb)),
+      up as (
+        insert into attendance_reports (county_code, id, class_id, school_id, date, list_source, enrolled, present, sick, personal,
+          unexplained, late, submitted_by, submitted_by_name, first_submitted_at, submitted_at, version)
+        select "countyCode", id, "classId", "schoolId", date, "listSource", enrolled, present, sick, personal, unexplained, late,
+          "by", "byName", "at", "at", 1
+        from s
+        on conflict do nothing
+        returning ${REPORT_COLUMNS}),
+      sub as (
+        insert into attendance_submissions (county_code, client_key, report_id, version, submitted_by, submitted_at)
+        select up."countyCode", s."clientKey", up.id, 1, up."submittedBy", up."submittedAt" from up join s on s.id = up.id
+        on conflict do nothing
+        returning report_id),
+      ab as (
+        insert into absences (county_code, report_id, child_id, class_id, date, reason, contact_result, note, leave_id, origin)
+        select up."countyCode", up.id, a."childId", up."classId", up.date::date, a.reason, a."contactResult", a.note, a."leaveId", a.origin
+        from up join s on s.id = up.id, json_to_recordset(s.absences)
+          as a("childId" uuid, reason text, "contactResult" text, note text, "leaveId" uuid, origin text)
+        returning county_code, report_id, child_id, class_id, date, reason, contact_result, note, leave_id, origin),
+      aud as (
+        insert into audit_events (county_code, id, at, actor_id, actor_name, ip, action, target_type, target_id, child_id, data)
+        select up."countyCode", s."auditId", up."submittedAt", up."submittedBy", s."actorName", s.ip,
+          (select 'attendance.reported' from sub where sub.report_id = up.id), 'attendance_report', up.id::text, null, s."auditData"
+        from up join s on s.id = up.id
+        returning 1)
+      select up.id, row_to_json(up) as report,
+        (select json_agg(json_build_object('countyCode', ab.county_code, 'reportId', ab.report_id, 'childId', ab.child_id,
+            'classId', ab.class_id, 'date', ab.date, 'reason', ab.reason, 'contactResult', ab.contact_result, 'note', ab.note,
+            'leaveId', ab.leave_id, 'origin', ab.origin, 'name', c.name) order by c.name)
+          from ab join children c on c.county_code = ab.county_code and c.id = ab.child_id where ab.report_id = up.id) as absences,
+        (select count(*) from aud) as audited
+      from up`,
+);
+
+type Waiting = { w: FirstReportWrite; resolve: (r: FirstReportResult) => void; reject: (e: unknown) => void };
+type Batcher = { queue: Waiting[]; busy: boolean };
+const batchers = new WeakMap<object, Batcher>();
+/** at most this many submissions in one statement */
+const BATCH_MAX = 64;
+
+/**
+ * insertFirstReport with group commit: while a write is on its way to the database, the submissions arriving meanwhile
+ * wait and then go together as one statement (firstReports) — no timer: a submission arriving while nothing is being
+ * written goes at once. Each one is answered only after the statement that wrote it has committed.
+ */
+export function insertFirstReportGrouped(db: DbOrTx, w: FirstReportWrite): Promise<FirstReportResult> {
+  let b = batchers.get(db);
+  if (!b) batchers.set(db, (b = { queue: [], busy: false }));
+  const batcher = b;
+  return new Promise<FirstReportResult>((resolve, reject) => {
+    batcher.queue.push({ w, resolve, reject });
+    if (!batcher.busy) void drain(db, batcher);
+  });
+}
+
+async function drain(db: DbOrTx, b: Batcher) {
+  b.busy = true;
+  try {
+    while (b.queue.length) {
+      const batch = b.queue.splice(0, BATCH_MAX);
+      if (batch.length === 1) {
+        await insertFirstReport(db, batch[0].w).then(batch[0].resolve, batch[0].reject);
+        continue;
+      }
+      let written: Awaited<ReturnType<typeof firstReports>> | null = null;
+      try {
+        written = await firstReports(db, { batch: JSON.stringify(batch.map((x) => firstReportValues(x.w))) });
+      } catch {
+        // nothing was written: each submission again by itself (a taken clientKey answers null there, as it would alone)
+      }
+      if (written) {
+        const byId = new Map(written.map((r) => [r.id, r]));
+        for (const x of batch) x.resolve(firstReportOf(byId.get(x.w.id)));
+      } else await Promise.all(batch.map((x) => insertFirstReport(db, x.w).then(x.resolve, x.reject)));
+    }
+  } finally {
+    b.busy = false;
+  }
 }
 
 export async function replaceAbsences(db: DbOrTx, countyCode: string, reportId: string, list: (typeof absences.$inferInsert)[]) {

@@ -208,7 +208,7 @@ export async function submitReport(ctx: Ctx, body: AttendanceReportBody): Promis
   const cal: SchoolCalendar = { terms: facts.terms, days: facts.days };
   const closed = closedReason(body.date, today, cal);
   if (closed) throw new AppError('UNPROCESSABLE', closed);
-  const list = membersOf(facts.list);
+  const list = membersOf(repo.listOfFacts(facts));
   const members = new Map(list.children.map((k) => [k.childId, k]));
   const strangers = body.absences.filter((a) => !members.has(a.childId));
   if (strangers.length)
@@ -271,8 +271,9 @@ export async function submitReport(ctx: Ctx, body: AttendanceReportBody): Promis
     // the first report of the day, unless the teacher corrects one (version) — when the class already has its report
     // of the day, the statement writes nothing and the general path below updates it
     if (body.version === undefined) {
-      const firstReport = async (db: DbOrTx): Promise<Outcome> => {
-        const first = await repo.insertFirstReport(db, {
+      // outside a transaction the write joins the others arriving meanwhile in one statement (group commit)
+      const firstReport = async (db: DbOrTx, grouped = false): Promise<Outcome> => {
+        const first = await (grouped ? repo.insertFirstReportGrouped : repo.insertFirstReport)(db, {
           ...write,
           id: uuidv7(),
           absences: rows.map(({ childId, reason, contactResult, note, leaveId, origin }) => ({
@@ -297,7 +298,7 @@ export async function submitReport(ctx: Ctx, body: AttendanceReportBody): Promis
       };
       try {
         // one statement is one transaction; with an unexplained absence the absence rules join it in a transaction
-        return unexplained.length ? await inTx(ctx, firstReport) : await firstReport(ctx.db);
+        return unexplained.length ? await inTx(ctx, firstReport) : await firstReport(ctx.db, process.env.NOL_NO_GROUP !== "1");
       } catch (e) {
         if (!(e instanceof RaceLost)) throw e;
       }

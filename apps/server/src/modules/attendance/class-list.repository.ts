@@ -19,9 +19,12 @@ export type ClassList = {
   unlisted: ListedChild[];
 };
 
-/** The same class-name forms the 学籍 feed accepts ("1班", "1", "(1)"). */
+/**
+ * The same class-name forms the 学籍 feed accepts ("1班", "1", "(1)"): the column is the name, the name without its
+ * trailing 班, or the name in brackets — written as one IN list so that roster_entries_class_idx finds the rows.
+ */
 const classNameMatch = (col: string, name: SQL) =>
-  sql`(${sql.raw(col)} = ${name} or ${sql.raw(col)} || '班' = ${name} or '(' || ${name} || ')' = ${sql.raw(col)})`;
+  sql`${sql.raw(col)} in (${name}, case when right(${name}, 1) = '班' then left(${name}, -1) end, '(' || ${name} || ')')`;
 
 export type ListRow = {
   kind: 'snapshot' | 'roster' | 'registry';

@@ -322,6 +322,42 @@ scopeCases('POST /api/monthly-reports/school/:schoolId/:month/corrections', () =
     expect((await s.unitAdmin.post(`/api/monthly-reports/${reportId}/review`, { decision: 'accept' })).statusCode).toBe(409);
     ok(await s.schoolAdmin.post(`${base}/submit`, { confirm: true }));
   });
+
+  it('?version=1 reads the corrected version as it was: frozen figures, its explanations and events, no actions', async () => {
+    const { db } = await getTestDatabase();
+    const [v1] = await db
+      .select()
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.countyCode, county.countyCode), eq(monthlyReports.id, reportId)));
+    const cur: MonthlyReport = ok(await s.schoolAdmin.get(base));
+    expect(cur).toMatchObject({ version: 2, currentVersion: 2, supersededBy: null, status: 'submitted' });
+    expect(cur.events.map((e) => e.action)).toContain('correct');
+    const old: MonthlyReport = ok(await s.unitAdmin.get(`${base}?version=1`));
+    expect(old).toMatchObject({
+      id: reportId,
+      version: 1,
+      currentVersion: 2,
+      supersededBy: 2,
+      status: 'accepted',
+      figuresSource: 'frozen',
+      correctionReason: null,
+    });
+    expect(old.figures).toEqual((v1.figures as { figures: MonthlyFigures }).figures);
+    expect(old.explanations).toEqual(v1.explanations);
+    // its own history: submitted, returned, resubmitted, accepted — not the correction nor version 2's submission
+    expect(old.events.map((e) => e.action)).not.toContain('correct');
+    expect(old.events.filter((e) => e.action === 'submit')).toHaveLength(2);
+    expect(old.events.at(-1)!.action).toBe('accept');
+    expect(old.can).toEqual({ explain: false, submit: false, review: false, correct: false, export: false });
+    expect(ok(await s.schoolAdmin.get(`${base}?version=2`))).toEqual(cur);
+    // its drill-down lists the children as they were frozen
+    const d = ok(await s.schoolAdmin.get(`/api/monthly-reports/${reportId}/figures/gap.other/children`));
+    expect(d.items.map((i: { childId: string }) => i.childId)).toEqual([fx.B6.id]);
+    expect((await s.schoolAdmin.get(`${base}?version=3`)).statusCode).toBe(404);
+    expect((await s.schoolAdmin.get(`${base}?version=0`)).statusCode).toBe(400);
+    expect((await s.schoolAdmin.get(`${base}?version=abc`)).statusCode).toBe(400);
+    expect((await s.other.get(`${base}?version=1`)).statusCode).toBe(404);
+  });
 });
 
 scopeCases('GET /api/monthly-reports', () => {
@@ -363,6 +399,56 @@ scopeCases('GET /api/monthly-reports', () => {
     expect(await items(s.schoolAdmin)).toEqual([]);
     const badge = ok(await s.unit1.get('/api/inbox/count')).count;
     expect(badge).toBe(ok(await s.unit1.get('/api/inbox')).count);
+  });
+});
+
+scopeCases('GET /api/monthly-reports/consolidated/figures/:figureKey/children', () => {
+  type Drill = { count: number; truncated: boolean; items: { childId: string; idNumberMasked: string; schoolName: string }[] };
+  const drill = (x: Session, key: string, q = '') => x.get(`/api/monthly-reports/consolidated/figures/${key}/children?month=2026-10${q}`);
+  it('the county drill-down count equals the table figure; townships and schools too; audited, masked', async () => {
+    const c = ok(await s.countyAdmin.get('/api/monthly-reports/consolidated?month=2026-10'));
+    const f: MonthlyFigures = c.total.figures;
+    for (const [key, n] of [
+      ['enrolled', f.enrolled.count],
+      ['attending', f.attending.count],
+      ['gap.leave', cause(f, 'leave')],
+      ['gap.other', cause(f, 'other')],
+      ['newSuspected', movement(f, 'newSuspected')],
+    ] as const) {
+      const d: Drill = ok(await drill(s.countyAdmin, key));
+      expect([key, d.count, d.items.length, d.truncated]).toEqual([key, n, n, false]);
+    }
+    expect(f.enrolled.count).toBeGreaterThan(12);
+    const all: Drill = ok(await drill(s.countyAdmin, 'enrolled'));
+    expect(new Set(all.items.map((i) => i.childId)).size).toBe(f.enrolled.count);
+    expect(all.items.every((i) => i.idNumberMasked === '' || i.idNumberMasked.includes('*'))).toBe(true);
+    // a township's row and a school's row (S: its frozen version 2 — 其他 is B6, explained)
+    for (const r of c.rows) {
+      const d: Drill = ok(await drill(s.countyAdmin, 'enrolled', `&townshipCode=${r.key}`));
+      expect(d.count).toBe(r.figures.enrolled.count);
+    }
+    const mine: Drill = ok(await drill(s.unitAdmin, 'gap.other', `&schoolId=${fx.S.id}`));
+    expect(mine.items.map((i) => i.childId)).toEqual([fx.B6.id]);
+    const { db } = await getTestDatabase();
+    const audits = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.countyCode, county.countyCode), eq(auditEvents.action, 'monthly_reports.consolidated_children_viewed')));
+    expect(audits.length).toBe(5 + c.rows.length + 2);
+    expect((await drill(s.countyAdmin, 'nope')).statusCode).toBe(404);
+  });
+
+  it('scope-checked: the 中心校 sees its township only, another county none of ours, head teachers 403', async () => {
+    const unit = ok(await s.unitAdmin.get('/api/monthly-reports/consolidated?month=2026-10'));
+    expect((ok(await drill(s.unitAdmin, 'enrolled')) as Drill).count).toBe(unit.total.figures.enrolled.count);
+    expect((await drill(s.unitAdmin, 'enrolled', `&townshipCode=${county.townships[1].code}`)).statusCode).toBe(404);
+    expect((await drill(s.unitAdmin, 'enrolled', `&schoolId=${county.townships[1].schools[0].id}`)).statusCode).toBe(404);
+    expect((await drill(s.other, 'enrolled', `&townshipCode=${county.townships[0].code}`)).statusCode).toBe(404);
+    const foreign: Drill = ok(await drill(s.other, 'enrolled'));
+    const ours = new Set((ok(await drill(s.countyAdmin, 'enrolled')) as Drill).items.map((i) => i.childId));
+    expect(foreign.items.some((i) => ours.has(i.childId))).toBe(false);
+    expect((await drill(s.headTeacher, 'enrolled')).statusCode).toBe(403);
+    expect((await drill(s.countyAdmin, 'enrolled', '&month=2026-13')).statusCode).toBe(400);
   });
 });
 

@@ -16,13 +16,20 @@ import type { SchemaOutput } from '../../lib/schema-types';
 export type MonthlyReportList = SchemaOutput<typeof monthlyReportListSchema>;
 export type ReviewBody = SchemaOutput<typeof reviewBodySchema>;
 export type CorrectionBody = SchemaOutput<typeof correctionBodySchema>;
+/** The unit of a consolidated figure: the whole table (county or 中心校), a township's row or a school's row. */
+export type ConsolidatedScope = { month: string; townshipCode?: string; schoolId?: string };
 export type ListQuery = { month: string; townshipCode?: string; schoolId?: string; status?: MonthlyReportStatus };
 
 export const monthlyReportKeys = {
   all: ['monthly-reports'] as const,
   list: (query: ListQuery) => ['monthly-reports', 'list', query] as const,
-  report: (schoolId: string, month: string) => ['monthly-reports', 'report', schoolId, month] as const,
+  report: (schoolId: string, month: string, version?: number) =>
+    version === undefined
+      ? (['monthly-reports', 'report', schoolId, month] as const)
+      : (['monthly-reports', 'report', schoolId, month, version] as const),
   drillDown: (id: string, figureKey: string) => ['monthly-reports', 'drill-down', id, figureKey] as const,
+  consolidatedDrillDown: (scope: ConsolidatedScope, figureKey: string) =>
+    ['monthly-reports', 'drill-down', 'consolidated', scope.month, scope.townshipCode ?? '', scope.schoolId ?? '', figureKey] as const,
   consolidated: (month: string, townshipCode: string | undefined) =>
     ['monthly-reports', 'consolidated', month, townshipCode ?? ''] as const,
 };
@@ -39,11 +46,15 @@ export function useMonthlyReports(query: ListQuery) {
   });
 }
 
-/** One school's report of a month (its current version): computed live while a draft, frozen once submitted. */
-export function useMonthlyReport(schoolId: string, month: string) {
+/**
+ * One school's report of a month: its current version (computed live while a draft, frozen once submitted), or with
+ * `version` an earlier version as it was (read-only).
+ */
+export function useMonthlyReport(schoolId: string, month: string, version?: number) {
   return useQuery({
-    queryKey: monthlyReportKeys.report(schoolId, month),
-    queryFn: ({ signal }) => api.get<MonthlyReport>(reportPath(schoolId, month), undefined, { signal }),
+    queryKey: monthlyReportKeys.report(schoolId, month, version),
+    queryFn: ({ signal }) =>
+      api.get<MonthlyReport>(reportPath(schoolId, month), version === undefined ? undefined : { version }, { signal }),
   });
 }
 
@@ -58,6 +69,16 @@ export function useDrillDown(drillId: string, figureKey: string | undefined, ena
     enabled: enabled && Boolean(figureKey),
     queryFn: ({ signal }) =>
       api.get<DrillDown>(`/api/monthly-reports/${enc(drillId)}/figures/${enc(figureKey ?? '')}/children`, undefined, { signal }),
+  });
+}
+
+/** The children behind a consolidated figure across its schools (audited by the server; capped, with the full count). */
+export function useConsolidatedDrillDown(scope: ConsolidatedScope, figureKey: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: monthlyReportKeys.consolidatedDrillDown(scope, figureKey ?? ''),
+    enabled: enabled && Boolean(figureKey),
+    queryFn: ({ signal }) =>
+      api.get<DrillDown>(`/api/monthly-reports/consolidated/figures/${enc(figureKey ?? '')}/children`, scope, { signal }),
   });
 }
 

@@ -1,10 +1,14 @@
-import type { Consolidated, MonthlyFigures } from '@notoneless/shared';
+import type { Consolidated, Figure, MonthlyFigures } from '@notoneless/shared';
 import { Card, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { formatNumber } from '../../../lib/format';
 import { useIsMobile } from '../../../lib/use-is-mobile';
+import { FigureCount } from './figure-count';
 
-type Row = Consolidated['rows'][number];
+export type ConsolidatedRow = Consolidated['rows'][number];
+type Row = ConsolidatedRow;
+/** Opens the children behind a figure of a row (or of the total). */
+export type OpenFigure = (row: Row, figure: Figure) => void;
 
 /** Where a row leads: a township's own table (county view) or the school's report (中心校 view). */
 export function rowLink(c: Consolidated, row: Row): string {
@@ -15,10 +19,15 @@ export function rowLink(c: Consolidated, row: Row): string {
 
 const n = (value: number) => formatNumber(value);
 
-function columns(c: Consolidated): TableColumnsType<Row> {
+function columns(c: Consolidated, onOpen: OpenFigure | undefined): TableColumnsType<Row> {
   const f0 = c.total.figures;
   const figure = (pick: (f: MonthlyFigures) => number) => (_: unknown, r: Row) => n(pick(r.figures));
   const isTotal = (r: Row) => r.key === c.total.key;
+  /** a figure with children behind it: a link that opens them */
+  const drill = (pick: (f: MonthlyFigures) => Figure | undefined) => (_: unknown, r: Row) => {
+    const fig = pick(r.figures);
+    return fig ? <FigureCount figure={fig} onOpen={onOpen && ((x) => onOpen(r, x))} strong={isTotal(r)} /> : '0';
+  };
   return [
     {
       title: c.level === 'county' ? '乡镇' : '学校',
@@ -41,8 +50,8 @@ function columns(c: Consolidated): TableColumnsType<Row> {
         </span>
       ),
     },
-    { title: '在籍', width: 80, align: 'right', render: figure((f) => f.enrolled.count) },
-    { title: '在校', width: 80, align: 'right', render: figure((f) => f.attending.count) },
+    { title: '在籍', width: 80, align: 'right', render: drill((f) => f.enrolled) },
+    { title: '在校', width: 80, align: 'right', render: drill((f) => f.attending) },
     { title: '人籍差额', width: 90, align: 'right', render: figure((f) => f.gap) },
     {
       title: '差额原因',
@@ -51,7 +60,7 @@ function columns(c: Consolidated): TableColumnsType<Row> {
         key: cause.key,
         width: 80,
         align: 'right' as const,
-        render: figure((f) => f.gapCauses[i]?.count ?? 0),
+        render: drill((f) => f.gapCauses.find((g) => g.key === cause.key) ?? f.gapCauses[i]),
       })),
     },
     {
@@ -59,7 +68,11 @@ function columns(c: Consolidated): TableColumnsType<Row> {
       width: 80,
       align: 'right',
       render: (_, r) =>
-        r.figures.unexplained.count > 0 ? <Typography.Text type="danger">{n(r.figures.unexplained.count)}</Typography.Text> : '0',
+        r.figures.unexplained.count > 0 ? (
+          <FigureCount figure={r.figures.unexplained} onOpen={onOpen && ((x) => onOpen(r, x))} danger strong={isTotal(r)} />
+        ) : (
+          '0'
+        ),
     },
     {
       title: '本月变动',
@@ -68,15 +81,18 @@ function columns(c: Consolidated): TableColumnsType<Row> {
         key: m.key,
         width: 90,
         align: 'right' as const,
-        render: figure((f) => f.movements[i]?.count ?? 0),
+        render: drill((f) => f.movements.find((x) => x.key === m.key) ?? f.movements[i]),
       })),
     },
     { title: '送教次数', width: 90, align: 'right', render: figure((f) => f.homeTeachingSessions) },
   ];
 }
 
-/** The consolidated table: one row per township (county) or school (中心校), then the total from the server. */
-export function ConsolidatedTable({ data, loading }: { data: Consolidated; loading: boolean }) {
+/**
+ * The consolidated table: one row per township (county) or school (中心校), then the total from the server. Every figure
+ * with children behind it (not 差额 itself, nor 送教次数) opens them through onOpen.
+ */
+export function ConsolidatedTable({ data, loading, onOpen }: { data: Consolidated; loading: boolean; onOpen?: OpenFigure }) {
   const isMobile = useIsMobile();
   if (isMobile) {
     return (
@@ -97,17 +113,25 @@ export function ConsolidatedTable({ data, loading }: { data: Consolidated; loadi
                 </span>
               </Flex>
               <Flex justify="space-between" style={{ marginTop: 8 }}>
-                {[
-                  ['在籍', r.figures.enrolled.count],
-                  ['在校', r.figures.attending.count],
-                  ['差额', r.figures.gap],
-                  ['未说明', r.figures.unexplained.count],
-                ].map(([label, value]) => (
+                {(
+                  [
+                    ['在籍', r.figures.enrolled],
+                    ['在校', r.figures.attending],
+                    ['差额', r.figures.gap],
+                    ['未说明', r.figures.unexplained],
+                  ] as const
+                ).map(([label, value]) => (
                   <div key={label} style={{ textAlign: 'center' }}>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {label}
                     </Typography.Text>
-                    <div>{n(value as number)}</div>
+                    <div>
+                      {typeof value === 'number' ? (
+                        n(value)
+                      ) : (
+                        <FigureCount figure={value} onOpen={onOpen && ((x) => onOpen(r, x))} danger={label === '未说明'} />
+                      )}
+                    </div>
                   </div>
                 ))}
               </Flex>
@@ -129,7 +153,7 @@ export function ConsolidatedTable({ data, loading }: { data: Consolidated; loadi
       size="small"
       bordered
       data-testid="consolidated-table"
-      columns={columns(data)}
+      columns={columns(data, onOpen)}
       dataSource={[...data.rows, data.total]}
       loading={loading}
       scroll={{ x: 'max-content' }}

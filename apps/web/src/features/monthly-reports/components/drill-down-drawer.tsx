@@ -7,29 +7,50 @@ import { errorMessage } from '../../../lib/api';
 import { formatNumber, orDash } from '../../../lib/format';
 import { gradeLabel } from '../../../lib/labels';
 import { useIsMobile } from '../../../lib/use-is-mobile';
-import { useDrillDown } from '../api';
+import { useConsolidatedDrillDown, useDrillDown, type ConsolidatedScope } from '../api';
 
 const PAGE = 50;
 
-type Props = { drillId: string; figure: Figure | undefined; onClose: () => void };
+type Props = {
+  /** a school report's drill-down id (see drillIdOf), or the unit of a consolidated figure */
+  drillId?: string;
+  consolidated?: ConsolidatedScope;
+  /** shown under the title: whose figure it is (a township, a school, 合计) */
+  unitName?: string;
+  figure: Figure | undefined;
+  onClose: () => void;
+};
 
-/** The children behind one figure of a report, each with why they are counted there. */
-export function DrillDownDrawer({ drillId, figure, onClose }: Props) {
+/** The children behind one figure of a report or of the consolidated table, each with why they are counted there. */
+export function DrillDownDrawer({ drillId, consolidated, unitName, figure, onClose }: Props) {
   const me = useMe();
   const isMobile = useIsMobile();
-  const query = useDrillDown(drillId, figure?.key, figure !== undefined);
+  const open = figure !== undefined;
+  const ofReport = useDrillDown(drillId ?? '', figure?.key, open && !consolidated);
+  const ofTable = useConsolidatedDrillDown(consolidated ?? { month: '' }, figure?.key, open && Boolean(consolidated));
+  const query = consolidated ? ofTable : ofReport;
   const data = query.data;
   const childLinks = canOpen(me, 'children');
   return (
     <Drawer
       open={figure !== undefined}
-      title={figure ? `${figure.label}（${formatNumber(figure.count)} 人）` : ''}
+      title={figure ? `${unitName ? `${unitName} · ` : ''}${figure.label}（${formatNumber(figure.count)} 人）` : ''}
       onClose={onClose}
       size={isMobile ? '100%' : 640}
       loading={query.isPending && figure !== undefined}
       destroyOnHidden
     >
       {query.error ? <Alert type="error" showIcon title={errorMessage(query.error)} style={{ marginBottom: 12 }} /> : null}
+      {data?.truncated ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="drill-down-truncated"
+          title={`共 ${formatNumber(data.count)} 人，此处列出前 ${formatNumber(data.items.length)} 人`}
+          description="请选择乡镇或学校查看完整名单。"
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       {data ? (
         data.items.length === 0 ? (
           <Empty description="没有学生" />

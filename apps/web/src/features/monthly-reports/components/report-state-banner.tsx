@@ -12,7 +12,7 @@ export function ReportStateBanner({ report }: { report: MonthlyReport }) {
           type="success"
           showIcon
           title="已上报，数据已冻结"
-          description={`统计时点 ${report.figures.asOf}；${report.submittedByName ?? '—'} 于 ${formatDateTime(report.submittedAt)} 上报。之后的数据变化不改变本月报，如需修改请更正。`}
+          description={`统计时点 ${report.figures.asOf}；${report.submittedByName ?? '—'} 于 ${formatDateTime(report.submittedAt)} 上报。之后的数据变化不改变本月报${report.supersededBy === null ? '，如需修改请更正' : ''}。`}
         />
       ) : (
         <Alert
