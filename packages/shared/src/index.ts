@@ -35,6 +35,7 @@ export * from './contracts/monthly-reports';
 export * from './rules/reports/monthly';
 export * from './rules/attendance/term-start';
 export * from './rules/reports/indicators';
+export * from './rules/reports/cohorts';
 export * from './rules/reports/disclosure';
 export * from './contracts/dashboards';
 export * from './contracts/disclosure';

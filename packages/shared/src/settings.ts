@@ -1,5 +1,44 @@
 import { z } from 'zod';
 
+const count = (what: string) =>
+  z
+    .number({ error: `请填写${what}` })
+    .int(`${what}应为整数`)
+    .min(0, `${what}不能为负数`)
+    .max(1_000_000, `${what}过大`);
+
+/**
+ * 历史入学人数: one county-entered row per 一年级 entry year, for 九年义务教育巩固率 (docs/domain/indicators.md).
+ * `transfersIn` / `transfersOut` / `deaths` are those of that cohort over its nine years.
+ */
+export const cohortSchema = z.object({
+  entryYear: z
+    .number({ error: '请填写入学年份' })
+    .int('入学年份应为整数')
+    .min(1990, '入学年份不能早于 1990 年')
+    .max(2100, '入学年份不正确'),
+  entered: count('一年级入学人数'),
+  transfersIn: count('转入人数'),
+  transfersOut: count('转出人数'),
+  deaths: count('死亡人数'),
+  note: z.string().trim().max(100, '备注最多 100 个字').optional(),
+});
+export type Cohort = z.infer<typeof cohortSchema>;
+
+/** At most 30 entry years, each entered once (the duplicate row's 入学年份 carries the message). */
+export const cohortsSchema = z
+  .array(cohortSchema)
+  .max(30, '历史入学人数最多录入 30 个年份')
+  .superRefine((rows, ctx) => {
+    const seen = new Set<number>();
+    rows.forEach((r, i) => {
+      if (seen.has(r.entryYear)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'entryYear'], message: `入学年份 ${r.entryYear} 重复，每个年份只能录入一次` });
+      }
+      seen.add(r.entryYear);
+    });
+  });
+
 /**
  * County settings: one typed store, defaults from ../shared/domain.md with the seed each comes from.
  * Rules read them through getCountySettings(); nothing hard-codes these values.
@@ -40,6 +79,8 @@ const countySettingsFields = {
   /** 送教上门: sessions per week and class hours per session (seed 004). */
   homeTeachingSessionsPerWeek: z.number().int().min(1).max(7),
   homeTeachingHoursPerSession: z.number().int().min(1).max(8),
+  /** 历史入学人数 by 一年级 entry year, entered once by the county (九年义务教育巩固率, issue 7 item 4). */
+  cohorts: cohortsSchema,
 };
 
 export const countySettingsSchema = z.object(countySettingsFields);
@@ -67,6 +108,7 @@ export const DEFAULT_COUNTY_SETTINGS: CountySettings = {
   deferralJointPersuasions: 3,
   homeTeachingSessionsPerWeek: 1,
   homeTeachingHoursPerSession: 2,
+  cohorts: [],
 };
 
 export const COUNTY_SETTING_LABELS: Record<keyof CountySettings, string> = {
@@ -88,6 +130,7 @@ export const COUNTY_SETTING_LABELS: Record<keyof CountySettings, string> = {
   deferralJointPersuasions: '延缓入学/休学所需联合劝返次数',
   homeTeachingSessionsPerWeek: '送教上门每周次数',
   homeTeachingHoursPerSession: '送教上门每次课时',
+  cohorts: '历史入学人数（用于计算九年义务教育巩固率）',
 };
 
 export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;

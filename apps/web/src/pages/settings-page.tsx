@@ -4,6 +4,7 @@ import { FullPageSpin } from '../components/full-page-spin';
 import { PageHeader } from '../components/page-header';
 import { QueryError } from '../components/query-error';
 import { useSettings } from '../features/settings/api';
+import { CohortsForm } from '../features/settings/components/cohorts-form';
 import { CountySettingsForm } from '../features/settings/components/county-settings-form';
 import { SchoolCalendarForm } from '../features/settings/components/school-calendar-form';
 import { canManage } from '../lib/abilities';
@@ -30,6 +31,11 @@ export function SettingsPage() {
               key: 'calendar',
               label: '校历',
               children: <SchoolCalendarForm calendar={query.data.calendar} canEdit={canEdit} />,
+            },
+            {
+              key: 'cohorts',
+              label: '历史入学人数',
+              children: <CohortsForm cohorts={query.data.settings.cohorts} canEdit={canEdit} />,
             },
           ]}
         />

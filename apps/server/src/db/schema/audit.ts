@@ -21,7 +21,9 @@ export const auditEvents = pgTable(
     primaryKey({ columns: [t.countyCode, t.id] }),
     index('audit_at_idx').on(t.countyCode, t.at),
     // only events about a child: most events (every 到校日报) have none and cost no entry here
-    index('audit_child_idx').on(t.countyCode, t.childId).where(sql`child_id is not null`),
+    index('audit_child_idx')
+      .on(t.countyCode, t.childId)
+      .where(sql`child_id is not null`),
     index('audit_actor_idx').on(t.countyCode, t.actorId),
   ],
 );

@@ -23,6 +23,7 @@ import { seedDemoCases } from './demo-cases';
 import { seedDemoAttendance } from './demo-attendance';
 import { DEMO_CALENDAR } from './demo-calendar';
 import { seedDemoDisclosure } from './demo-disclosure';
+import { seedDemoCohorts } from './demo-cohorts';
 
 export const DEMO_PASSWORD = 'Demo2026';
 export const DEMO_COUNTY = { code: '410182', name: '荥阳市' };
@@ -254,6 +255,7 @@ export async function seedDemo(tx: DbOrTx, opts: Required<Pick<SynthOptions, 'ch
   await replaceCalendar(tx, c, DEMO_CALENDAR);
   await seedDemoAttendance(tx, c, DEMO_CALENDAR, now);
   await seedDemoDisclosure(tx, c, now);
+  await seedDemoCohorts(tx, c, now, county, synthOpts);
   await insertAudit(tx, {
     countyCode: c,
     at: now,

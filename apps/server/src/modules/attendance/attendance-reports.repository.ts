@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AbsenceReason, AttendanceCounts, SchoolCalendar } from '@notoneless/shared';
 import { preparedRows, rows, type DbOrTx } from '../../db/client';
 import { absences, attendanceReports, attendanceSubmissions } from '../../db/schema/index';
@@ -52,9 +52,11 @@ export type DayLeave = { id: string; childId: string; kind: string; from: string
  */
 const P = sql.placeholder;
 
-const submitFacts = preparedRows<SubmitFacts>('nol_att_submit_facts', () => {
+type FactsArgs = { countyCode: SQL; classId: SQL; clientKey: SQL; date: SQL };
+
+function factsSql(q: FactsArgs): SQL {
   const k = {
-    countyCode: sql`${P('countyCode')}`,
+    countyCode: q.countyCode,
     id: sql`(select id from k)`,
     schoolId: sql`(select school_id from k)`,
     grade: sql`(select grade from k)`,
@@ -63,11 +65,11 @@ const submitFacts = preparedRows<SubmitFacts>('nol_att_submit_facts', () => {
   return sql`with k as (
         select k.county_code, k.id, k.school_id, k.grade, k.name, s.name as school_name, k.active, k.school_year
         from classes k join schools s on s.county_code = k.county_code and s.id = k.school_id
-        where k.county_code = ${P('countyCode')} and k.id = ${P('classId')}),
+        where k.county_code = ${q.countyCode} and k.id = ${q.classId}),
       list as (${classListSql(k)})
       select k.county_code as "countyCode", k.id, k.school_id as "schoolId", k.grade, k.name, k.school_name as "schoolName",
         k.active, k.school_year as "schoolYear",
-        (select x.report_id from attendance_submissions x where x.county_code = k.county_code and x.client_key = ${P('clientKey')})
+        (select x.report_id from attendance_submissions x where x.county_code = k.county_code and x.client_key = ${q.clientKey})
           as "earlierReportId",
         (select v.values from county_settings v where v.county_code = k.county_code) as "settingValues",
         coalesce((select json_agg(json_build_object('name', t.name, 'startDate', t.start_date, 'endDate', t.end_date) order by t.start_date)
@@ -80,10 +82,27 @@ const submitFacts = preparedRows<SubmitFacts>('nol_att_submit_facts', () => {
             'to', l.to_date, 'status', l.status, 'closedOn', l.closed_on) order by l.to_date desc)
           from leave_requests l
           where l.county_code = k.county_code and l.child_id in (select "childId" from list where "childId" is not null)
-            and ((l.from_date <= ${P('date')}::date and l.to_date >= ${P('date')}::date and l.status in ('pending', 'approved'))
-              or (l.to_date < ${P('date')}::date and l.status = 'approved' and l.closed_on is null))), '[]'::json) as leaves
+            and ((l.from_date <= ${q.date} and l.to_date >= ${q.date} and l.status in ('pending', 'approved'))
+              or (l.to_date < ${q.date} and l.status = 'approved' and l.closed_on is null))), '[]'::json) as leaves
       from k`;
-});
+}
+
+const submitFacts = preparedRows<SubmitFacts>('nol_att_submit_facts', () =>
+  factsSql({
+    countyCode: sql`${P('countyCode')}`,
+    classId: sql`${P('classId')}`,
+    clientKey: sql`${P('clientKey')}`,
+    date: sql`${P('date')}::date`,
+  }),
+);
+
+/** The facts of several submissions in one statement (see group()): one row for each whose class exists, by its `n`. */
+const submitFactsMany = preparedRows<SubmitFacts & { n: number }>(
+  'nol_att_submit_facts_many',
+  () =>
+    sql`select q.n, f.* from json_to_recordset(${P('batch')}::json) as q(n int, "countyCode" text, "classId" uuid, "clientKey" text, date date)
+      cross join lateral (${factsSql({ countyCode: sql`q."countyCode"`, classId: sql`q."classId"`, clientKey: sql`q."clientKey"`, date: sql`q.date` })}) f`,
+);
 
 /** The class list's rows of the facts, as classListSql gives them (row number, 学号 and gender left out). */
 export const listOfFacts = (f: SubmitFacts): ListRow[] =>
@@ -107,6 +126,66 @@ export async function findSubmitFacts(
 ): Promise<SubmitFacts | null> {
   const [f] = await submitFacts(db, { countyCode, classId, clientKey, date });
   return f ?? null;
+}
+
+type FactsQuery = { countyCode: string; classId: string; clientKey: string; date: string };
+
+/** findSubmitFacts, grouped (see grouped()): the facts of the submissions arriving meanwhile read in one statement. */
+export const findSubmitFactsGrouped = grouped<FactsQuery, SubmitFacts | null>(
+  (db, q) => findSubmitFacts(db, q.countyCode, q.classId, q.clientKey, q.date),
+  async (db, qs) => {
+    const found = await submitFactsMany(db, { batch: JSON.stringify(qs.map((q, n) => ({ n, ...q }))) });
+    const byN = new Map(found.map(({ n, ...f }) => [n, f as SubmitFacts]));
+    return qs.map((_, n) => byN.get(n) ?? null);
+  },
+);
+
+type Waiting<I, O> = { input: I; resolve: (o: O) => void; reject: (e: unknown) => void };
+
+/** at most this many submissions in one grouped statement */
+const GROUP_MAX = 64;
+
+/**
+ * Group a hot statement of the submission path (issue 6 "Load"): while one is on its way to the database, the calls
+ * arriving meanwhile wait and then go together as one statement (`many`, results in the order of the inputs). There
+ * is no timer: a call arriving while nothing is on its way goes at once, alone (`one`). Each call is answered only
+ * when the statement that served it has finished — for a write, committed. When the grouped statement fails, nothing
+ * of it took effect (one statement, one transaction) and every call of the group runs again by itself (`one`), so
+ * that one failing call cannot take the others down: it fails alone, with its own error.
+ */
+function grouped<I, O>(one: (db: DbOrTx, input: I) => Promise<O>, many: (db: DbOrTx, inputs: I[]) => Promise<O[]>) {
+  const queues = new WeakMap<object, { waiting: Waiting<I, O>[]; busy: boolean }>();
+  const drain = async (db: DbOrTx, q: { waiting: Waiting<I, O>[]; busy: boolean }) => {
+    q.busy = true;
+    try {
+      while (q.waiting.length) {
+        const group = q.waiting.splice(0, GROUP_MAX);
+        let out: O[] | null = null;
+        if (group.length > 1)
+          try {
+            out = await many(
+              db,
+              group.map((w) => w.input),
+            );
+          } catch {
+            out = null;
+          }
+        if (out) group.forEach((w, i) => w.resolve(out[i]));
+        else await Promise.all(group.map((w) => one(db, w.input).then(w.resolve, w.reject)));
+      }
+    } finally {
+      q.busy = false;
+    }
+  };
+  return (db: DbOrTx, input: I): Promise<O> => {
+    let q = queues.get(db);
+    if (!q) queues.set(db, (q = { waiting: [], busy: false }));
+    const queue = q;
+    return new Promise<O>((resolve, reject) => {
+      queue.waiting.push({ input, resolve, reject });
+      if (!queue.busy) void drain(db, queue);
+    });
+  };
 }
 
 export type ReportRow = typeof attendanceReports.$inferSelect;
@@ -340,51 +419,12 @@ const firstReports = preparedRows<{ id: string; report: ReportRow; absences: Abs
       from up`,
 );
 
-type Waiting = { w: FirstReportWrite; resolve: (r: FirstReportResult) => void; reject: (e: unknown) => void };
-type Batcher = { queue: Waiting[]; busy: boolean };
-const batchers = new WeakMap<object, Batcher>();
-/** at most this many submissions in one statement */
-const BATCH_MAX = 64;
-
-/**
- * insertFirstReport with group commit: while a write is on its way to the database, the submissions arriving meanwhile
- * wait and then go together as one statement (firstReports) — no timer: a submission arriving while nothing is being
- * written goes at once. Each one is answered only after the statement that wrote it has committed.
- */
-export function insertFirstReportGrouped(db: DbOrTx, w: FirstReportWrite): Promise<FirstReportResult> {
-  let b = batchers.get(db);
-  if (!b) batchers.set(db, (b = { queue: [], busy: false }));
-  const batcher = b;
-  return new Promise<FirstReportResult>((resolve, reject) => {
-    batcher.queue.push({ w, resolve, reject });
-    if (!batcher.busy) void drain(db, batcher);
-  });
-}
-
-async function drain(db: DbOrTx, b: Batcher) {
-  b.busy = true;
-  try {
-    while (b.queue.length) {
-      const batch = b.queue.splice(0, BATCH_MAX);
-      if (batch.length === 1) {
-        await insertFirstReport(db, batch[0].w).then(batch[0].resolve, batch[0].reject);
-        continue;
-      }
-      let written: Awaited<ReturnType<typeof firstReports>> | null = null;
-      try {
-        written = await firstReports(db, { batch: JSON.stringify(batch.map((x) => firstReportValues(x.w))) });
-      } catch {
-        // nothing was written: each submission again by itself (a taken clientKey answers null there, as it would alone)
-      }
-      if (written) {
-        const byId = new Map(written.map((r) => [r.id, r]));
-        for (const x of batch) x.resolve(firstReportOf(byId.get(x.w.id)));
-      } else await Promise.all(batch.map((x) => insertFirstReport(db, x.w).then(x.resolve, x.reject)));
-    }
-  } finally {
-    b.busy = false;
-  }
-}
+/** the first reports of the day: grouped (see grouped()) */
+export const insertFirstReportGrouped = grouped<FirstReportWrite, FirstReportResult>(insertFirstReport, async (db, ws) => {
+  const written = await firstReports(db, { batch: JSON.stringify(ws.map(firstReportValues)) });
+  const byId = new Map(written.map((r) => [r.id, r]));
+  return ws.map((w) => firstReportOf(byId.get(w.id)));
+});
 
 export async function replaceAbsences(db: DbOrTx, countyCode: string, reportId: string, list: (typeof absences.$inferInsert)[]) {
   await db.delete(absences).where(sql`${absences.countyCode} = ${countyCode} and ${absences.reportId} = ${reportId}`);

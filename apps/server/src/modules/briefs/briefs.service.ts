@@ -1,6 +1,6 @@
 import {
   addCalendarDays,
-  consolidationRate,
+  consolidationFromCohorts,
   dropoutRate,
   eligibleBirthRange,
   enrollmentRate,
@@ -17,6 +17,7 @@ import { AppError } from '../../http/app-error';
 import { audit, inTx, type Ctx } from '../../http/context';
 import { hasRole, type Actor } from '../../policies/actor';
 import { authorize } from '../../policies/org.policy';
+import { countGraduates } from '../children/graduates.repository';
 import { renderDocx } from '../documents/render-docx';
 import { consolidateMonth } from '../monthly-reports/consolidation.service';
 import { getCountySettings } from '../settings/settings.service';
@@ -94,15 +95,17 @@ export async function briefPreview(ctx: Ctx, month: string): Promise<BriefPrevie
   const year = schoolYearSpan(asOf, settings.schoolYearStart);
   const startYear = Number(year.from.slice(0, 4));
   const elig = eligibleBirthRange(startYear, settings);
-  const [eligible, cases, overdue] = await Promise.all([
+  const [eligible, cases, overdue, graduates] = await Promise.all([
     repo.eligibleFacts(ctx.db, c, elig.from, elig.to),
     repo.yearCaseFacts(ctx.db, c, year.from, asOf),
     repo.overdueByTownship(ctx.db, c, asOf),
+    countGraduates(ctx.db, c),
   ]);
   const enrol = enrollmentRate({ eligible: eligible.eligible, eligibleInSchool: eligible.inSchool });
   const drop = dropoutRate({ dropoutsDuringYear: cases.dropouts, studentsAtYearStart: atStart.total.figures.enrolled.count });
   const pers = persuasionRate({ returned: cases.returned, dropouts: cases.dropouts });
-  const cons = consolidationRate({ graduates: 0, entryCohort: null, transfersIn: 0, transfersOut: 0 });
+  // the class graduating in this school year entered 一年级 in startYear − 8 (the county's 历史入学人数, indicators.md)
+  const cons = consolidationFromCohorts({ graduates, graduationSchoolYearStart: startYear, cohorts: settings.cohorts });
   const med = medianDays(cases.days);
   const overdueTotal = overdue.reduce((s, o) => s + o.n, 0);
   const indicators = [
@@ -130,7 +133,14 @@ export async function briefPreview(ctx: Ctx, month: string): Promise<BriefPrevie
       value: med === null ? '—' : `${med}天`,
       basis: `（学年内复学${cases.days.length}人）`,
     },
-    { key: 'consolidation', label: '九年义务教育巩固率', value: formatRate(cons), basis: '' },
+    {
+      key: 'consolidation',
+      label: '九年义务教育巩固率',
+      value: formatRate(cons),
+      basis: cons.cohort
+        ? `（初中毕业生${n(graduates)}人 ÷ ${cons.entryYear}年一年级入学${n(cons.cohort.entered)}人＋转入${n(cons.cohort.transfersIn)}人－转出${n(cons.cohort.transfersOut)}人－死亡${n(cons.cohort.deaths)}人）`
+        : '',
+    },
     {
       key: 'overdue',
       label: '逾期未办个案',

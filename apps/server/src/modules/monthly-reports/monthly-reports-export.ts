@@ -63,11 +63,11 @@ export async function schoolReportXlsx(r: MonthlyReport, countyName: string): Pr
   const wb = new ExcelJS.Workbook();
   wb.creator = 'NotOneLess 一个都不能少';
   const ws = wb.addWorksheet('月报表', {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 },
   });
   const f = r.figures;
   const cols = 4;
-  [22, 16, 16, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  [32, 18, 18, 18].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   title(ws, 1, cols, `${countyName}义务教育控辍保学动态数据月报表`);
   line(ws, 2, cols, `填报单位：${r.unitName}（${r.townshipName}）　　月份：${monthLabel(r.month)}　　统计时点：${f.asOf}`);
   line(
@@ -76,6 +76,9 @@ export async function schoolReportXlsx(r: MonthlyReport, countyName: string): Pr
     cols,
     `状态：${r.statusLabel}　版本：第 ${r.version} 版${r.correctionReason ? `（更正原因：${r.correctionReason}）` : ''}　截止日期：${r.dueOn}${r.late ? '（逾期）' : ''}`,
   );
+  // the unit line and the state line wrap on A4: give them room (checked rendered with LibreOffice)
+  ws.getRow(2).height = 30;
+  ws.getRow(3).height = 30;
   let n = 5;
   line(ws, n++, cols, '一、在籍学生数与实际在校生数', true);
   tableRow(ws, n++, ['年级', '在籍学生数', '实际在校生数', '人籍差额'], { header: true });

@@ -21,7 +21,9 @@ export async function getCountySettings(db: DbOrTx, countyCode: string): Promise
   const out: Record<string, unknown> = { ...DEFAULT_COUNTY_SETTINGS };
   for (const [k, v] of Object.entries(stored)) {
     const field = countySettingsSchema.shape[k as keyof CountySettings];
-    if (field && field.safeParse(v).success) out[k] = v;
+    const parsed = field?.safeParse(v);
+    // the parsed value: jsonb reorders object keys, the schema puts them back in its own order
+    if (parsed?.success) out[k] = parsed.data;
   }
   return out as CountySettings;
 }
@@ -34,12 +36,18 @@ export async function readSettings(ctx: Ctx) {
   return { settings, defaults: DEFAULT_COUNTY_SETTINGS, calendar };
 }
 
+/** Settings are plain JSON values (numbers, strings, the `cohorts` rows): equal when they serialise the same. */
+const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
 export async function updateSettings(ctx: Ctx, patch: Partial<CountySettings>) {
   authorize(canManageSettings(ctx.actor), '只有县级管理员可以修改县级设置');
   const c = ctx.actor.countyCode;
   const before = await getCountySettings(ctx.db, c);
   const merged = countySettingsSchema.safeParse({ ...before, ...patch });
-  if (!merged.success) throw new AppError('VALIDATION', merged.error.issues[0]?.message ?? '设置有误');
+  if (!merged.success) {
+    const issues = merged.error.issues.map((i) => ({ path: i.path.filter((p) => typeof p !== 'symbol'), message: i.message }));
+    throw new AppError('VALIDATION', issues[0]?.message ?? '设置有误', { issues });
+  }
   if (merged.data.eligibleAgeFrom >= merged.data.eligibleAgeTo) {
     throw new AppError('VALIDATION', '适龄起始年龄必须小于截止年龄', { field: 'eligibleAgeFrom' });
   }
@@ -47,8 +55,8 @@ export async function updateSettings(ctx: Ctx, patch: Partial<CountySettings>) {
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   for (const [k, v] of Object.entries(merged.data)) {
     const key = k as keyof CountySettings;
-    if (v !== DEFAULT_COUNTY_SETTINGS[key]) overrides[k] = v;
-    if (v !== before[key]) changed[k] = { from: before[key], to: v };
+    if (!sameValue(v, DEFAULT_COUNTY_SETTINGS[key])) overrides[k] = v;
+    if (!sameValue(v, before[key])) changed[k] = { from: before[key], to: v };
   }
   await inTx(ctx, async (tx) => {
     await repo.saveSettingValues(tx, c, overrides, ctx.actor.userId, ctx.now);

@@ -26,9 +26,10 @@ export const SETTING_GROUPS = [
   { title: '帮扶', keys: ['homeTeachingSessionsPerWeek', 'homeTeachingHoursPerSession'] },
 ] as const satisfies readonly SettingGroup[];
 
-/** Compile-time check: every setting appears in some section. */
+/** Compile-time check: every setting appears in some section (the 历史入学人数 rows have their own tab, cohorts-form.tsx). */
 type Grouped = (typeof SETTING_GROUPS)[number]['keys'][number];
-const everySettingGrouped: Record<Exclude<Key, Grouped>, never> = {};
+export type OwnCardSetting = 'cohorts';
+const everySettingGrouped: Record<Exclude<Key, Grouped | OwnCardSetting>, never> = {};
 void everySettingGrouped;
 
 export const DEADLINE_DAY_KIND_LABELS: Record<CountySettings['deadlineDayKind'], string> = {
@@ -37,6 +38,6 @@ export const DEADLINE_DAY_KIND_LABELS: Record<CountySettings['deadlineDayKind'],
 };
 
 /** How a setting's value reads, for "默认：…". */
-export function settingText(value: CountySettings[Key]): string {
+export function settingText(value: CountySettings[Exclude<Key, OwnCardSetting>]): string {
   return value === 'calendar' || value === 'working' ? DEADLINE_DAY_KIND_LABELS[value] : String(value);
 }

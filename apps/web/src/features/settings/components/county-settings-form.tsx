@@ -3,10 +3,14 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Sel
 import { useState } from 'react';
 import { applyServerError, parseForm, zodRules } from '../../../lib/zod-form';
 import { useSaveSettings } from '../api';
-import { DEADLINE_DAY_KIND_LABELS, SETTING_GROUPS, settingText } from '../setting-groups';
+import { DEADLINE_DAY_KIND_LABELS, SETTING_GROUPS, settingText, type OwnCardSetting } from '../setting-groups';
 
-type Key = keyof CountySettings;
+/** The settings of this form: all but those with their own card (the 历史入学人数 rows, cohorts-form.tsx). */
+type FormSettings = Omit<CountySettings, OwnCardSetting>;
+type Key = keyof FormSettings;
 type Props = { settings: CountySettings; defaults: CountySettings; canEdit: boolean };
+const formSchema = countySettingsSchema.omit({ cohorts: true });
+const formValues = ({ cohorts: _cohorts, ...rest }: CountySettings): FormSettings => rest;
 
 const DAY_KIND_OPTIONS = (['calendar', 'working'] as const).map((k) => ({ value: k, label: DEADLINE_DAY_KIND_LABELS[k] }));
 const PLACEHOLDERS: Partial<Record<Key, string>> = { schoolYearStart: 'MM-DD，如 09-01', attendanceReportBy: 'HH:mm，如 09:00' };
@@ -50,17 +54,17 @@ function SettingInput({ name, disabled, id, value, onChange }: InputProps) {
 
 /** County settings in sections; each field shows its default and can go back to it. */
 export function CountySettingsForm({ settings, defaults, canEdit }: Props) {
-  const [form] = Form.useForm<CountySettings>();
+  const [form] = Form.useForm<FormSettings>();
   const { message } = App.useApp();
   const save = useSaveSettings();
-  const rules = zodRules(form, countySettingsSchema);
+  const rules = zodRules(form, formSchema);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
     setError(null);
-    const values = await parseForm(form, countySettingsSchema, undefined, setError);
+    const values = await parseForm(form, formSchema, undefined, setError);
     if (!values) return;
-    const changed: Partial<CountySettings> = {};
+    const changed: Partial<FormSettings> = {};
     for (const key of Object.keys(values) as Key[]) {
       if (values[key] !== settings[key]) Object.assign(changed, { [key]: values[key] });
     }
@@ -75,7 +79,7 @@ export function CountySettingsForm({ settings, defaults, canEdit }: Props) {
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={settings} disabled={!canEdit}>
+    <Form form={form} layout="vertical" initialValues={formValues(settings)} disabled={!canEdit}>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       {SETTING_GROUPS.map((group) => (
         <Card key={group.title} size="small" title={group.title} style={{ marginBottom: 16 }}>
