@@ -31,7 +31,7 @@ async function newPage(viewport = DESKTOP): Promise<Page> {
 type Settings = { settings: CountySettings };
 
 describe('历史入学人数 and 巩固率', () => {
-  it('the demo brief shows a computed 巩固率 with its basis', async () => {
+  it('the demo brief and county dashboard show the same computed 巩固率, the brief with its basis', async () => {
     const leader = await apiLogin(baseUrl, 'leader');
     const s = await leader.get<Settings>('/api/settings');
     expect(s.settings.cohorts.map((c) => c.entryYear)).toEqual([2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018]);
@@ -40,6 +40,9 @@ describe('历史入学人数 and 巩固率', () => {
     const brief = await leader.get<BriefPreview>(`/api/briefs/${prev}/preview`);
     const cons = brief.indicators.find((i) => i.key === 'consolidation')!;
     expect(cons.value).toMatch(/^9\d\.\d\d%$/);
+    // the county dashboard of this school year computes it from the same cohort and the same graduates
+    const board = await leader.get<{ indicators: { key: string; display: string }[] }>('/api/dashboards?level=county');
+    expect(board.indicators.find((i) => i.key === 'consolidation')!.display).toBe(cons.value);
     expect(cons.basis).toMatch(/^（初中毕业生[\d,]+人 ÷ 2018年一年级入学[\d,]+人＋转入[\d,]+人－转出[\d,]+人－死亡[\d,]+人）$/);
   });
 

@@ -16,6 +16,7 @@ import { MonthPicker } from '../features/monthly-reports/components/month-picker
 import { isMonth, monthLabel, previousMonth, quarterLabel, quarterOf } from '../features/monthly-reports/month';
 import { filterOptions } from '../features/monthly-reports/scope';
 import { errorMessage } from '../lib/api';
+import { formatDateTime } from '../lib/format';
 import { SEARCH_BY_LABEL } from '../lib/select';
 import { useUrlFilters } from '../lib/use-url-filters';
 
@@ -126,6 +127,11 @@ function ConsolidatedView() {
               title={`${data.pendingSchools.length} 所学校尚未上报，汇总中按实时数据计入`}
               description={
                 <Flex gap={6} wrap>
+                  {data.liveComputedAt ? (
+                    <div data-testid="live-computed-at" style={{ flexBasis: '100%', fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
+                      待上报学校数据更新于 {formatDateTime(data.liveComputedAt)}（后台定时更新，有数据变动时约 1–2 分钟内刷新）
+                    </div>
+                  ) : null}
                   {data.pendingSchools.map((s) => (
                     <Link key={s.schoolId} to={`/reports/monthly/school/${s.schoolId}/${month}`}>
                       <Tag color={s.late ? 'red' : 'default'} style={{ marginInlineEnd: 0, cursor: 'pointer' }}>

@@ -246,5 +246,7 @@ export const consolidatedSchema = z.object({
   total: consolidatedRowSchema,
   /** schools whose report is not submitted: their live figures are included and flagged */
   pendingSchools: z.array(z.object({ schoolId: z.string(), schoolName: z.string(), status: z.string(), late: z.boolean() })),
+  /** when the pending schools' live figures were computed (pre-aggregated; the oldest of them), null: no pending school */
+  liveComputedAt: z.string().nullable(),
 });
 export type Consolidated = z.infer<typeof consolidatedSchema>;

@@ -97,7 +97,9 @@ export const publicDisclosures = pgTable(
     year: text('year').notNull(),
     /** { tasks: string[], measures: string[], bodies: {name, duty, contact}[], contacts: … } validated by its zod schema */
     content: jsonb('content').notNull(),
-    published: text('published', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    published: text('published', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     updatedBy: uuid('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

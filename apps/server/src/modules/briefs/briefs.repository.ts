@@ -1,3 +1,4 @@
+import { STATUS_CATEGORY } from '../ledgers/ledger.rules';
 import { sql } from 'drizzle-orm';
 import { rows, type DbOrTx } from '../../db/client';
 
@@ -31,11 +32,21 @@ export async function yearCaseFacts(db: DbOrTx, countyCode: string, from: string
 }
 
 /** Age-eligible children known to the county and those of them in school (在读 or 送教上门). */
+/** statuses of the 适龄儿童台账 category 已核实离开 (died, abroad, moved out, graduated): not in 入学率's denominator */
+const LEFT = Object.entries(STATUS_CATEGORY)
+  .filter(([, c]) => c === '已核实离开')
+  .map(([s]) => s);
+/** statuses counted as in school: 本地在读, 外地就读, 送教上门 — the dashboards' 入学率 (docs/domain/indicators.md) */
+const IN_SCHOOL = Object.entries(STATUS_CATEGORY)
+  .filter(([, c]) => c === '本地在读' || c === '外地就读' || c === '送教上门')
+  .map(([s]) => s);
+
 export async function eligibleFacts(db: DbOrTx, countyCode: string, from: string, to: string) {
   const [x] = await rows<{ eligible: number; in_school: number }>(
     db,
-    sql`select count(*)::int as eligible, count(*) filter (where status in ('在读', '送教上门'))::int as in_school
-      from children where county_code = ${countyCode} and birth_date between ${from}::date and ${to}::date`,
+    sql`select count(*)::int as eligible, count(*) filter (where status in ${IN_SCHOOL})::int as in_school
+      from children where county_code = ${countyCode} and birth_date between ${from}::date and ${to}::date
+        and status not in ${LEFT}`,
   );
   return { eligible: Number(x.eligible), inSchool: Number(x.in_school) };
 }

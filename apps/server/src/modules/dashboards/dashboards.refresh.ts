@@ -9,6 +9,7 @@ import {
 } from '@notoneless/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client';
+import { refreshMonthlyLiveIfDue } from '../monthly-reports/monthly-live-cache';
 import { getCountySettings } from '../settings/settings.service';
 import { rollUp, type UnitData } from './dashboards.aggregate';
 import * as repo from './dashboards.repository';
@@ -121,6 +122,7 @@ export function startRefresher(db: Db, clock: () => Date, log: FastifyBaseLogger
     try {
       for (const c of await repo.countyCodes(db)) {
         const settings = await getCountySettings(db, c.code).catch(() => DEFAULT_COUNTY_SETTINGS);
+        await refreshMonthlyLiveIfDue(db, c.code, clock(), log); // the pending schools' 月报 figures (consolidated table)
         if (!(await needsRefresh(db, c.code, clock(), settings))) continue;
         const t0 = performance.now();
         const r = await refreshOnce(db, c.code, clock());

@@ -4,7 +4,7 @@ import {
   KEY_GROUPS,
   LEDGER_CATEGORIES,
   addCalendarDays,
-  consolidationRate,
+  consolidationFromCohorts,
   dropoutRate,
   enrollmentRate,
   formatRate,
@@ -230,7 +230,13 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
     indicator(
       'consolidation',
       '九年义务教育巩固率',
-      consolidationRate({ graduates: d.graduates, entryCohort: null, transfersIn: 0, transfersOut: 0 }),
+      // the county's 历史入学人数 of this school year's graduating class (entered 一年级 in startYear − 8; indicators.md)
+      consolidationFromCohorts({
+        graduates: d.graduates,
+        graduationSchoolYearStart: startYear,
+        cohorts: settings.cohorts,
+        countyWide: t.level === 'county',
+      }),
       null,
     ),
   ];

@@ -18,13 +18,15 @@ import { authorize } from '../../policies/org.policy';
 import { canOpenMonthlyReports, monthlyReportSchools } from './monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
 import { computeSchoolsMonth } from './monthly-figures.repository';
+import { cachedLiveFigures } from './monthly-live-cache';
 import { defaultMonth, figureLabel, frozenOf, monthContext, namedChildren, type MonthContext } from './monthly-reports.service';
 
 /**
  * The township and county consolidation of a month (issue 7 item 2: 「the county sees the consolidated township and
  * county tables」) over each school's CURRENT version: the frozen figures of submitted/accepted reports; the live
  * figures of the schools not yet in (draft, returned, not started), which are listed in pendingSchools. Without a
- * township the county sees one row per township; with one (or as a 中心校), one row per school.
+ * township the county sees one row per township; with one (or as a 中心校), one row per school. The pending schools'
+ * figures come pre-aggregated (monthly-live-cache.ts, refreshed in the background) and liveComputedAt says when.
  */
 export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCode?: string }, mc0?: MonthContext): Promise<Consolidated> {
   authorize(canOpenMonthlyReports(ctx.actor), '您的角色没有月报');
@@ -60,20 +62,21 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
     const r = bySchool.get(s.id);
     return !(r && isFrozenStatus(r.status as MonthlyReportStatus) && r.figures);
   });
-  const live = await computeSchoolsMonth(ctx.db, {
+  // their live figures from the pre-aggregation (monthly-live-cache.ts), computed now only where it has none
+  const live = await cachedLiveFigures(ctx.db, {
     countyCode: county,
-    schoolIds: pending.map((s) => s.id),
     month,
     today: mc.today,
     cal: mc.cal,
-    explanations: Object.fromEntries(pending.map((s) => [s.id, explanationsSchema.parse(bySchool.get(s.id)?.explanations ?? {}).children])),
+    now: ctx.now,
+    schools: pending.map((s) => ({ id: s.id, explanations: explanationsSchema.parse(bySchool.get(s.id)?.explanations ?? {}).children })),
   });
   for (const s of schools) {
     const r = bySchool.get(s.id);
     const status: MonthlyReportStatus = r ? (r.status as MonthlyReportStatus) : 'not_started';
     const late = isReportLate({ dueOn, today: mc.today, firstSubmittedOn: r?.firstSubmittedOn ?? null });
-    const computed = live.get(s.id);
-    const figures: MonthlyFigures = computed ? computed.figures : frozenOf(r!).figures;
+    const computed = live.figures.get(s.id);
+    const figures: MonthlyFigures = computed ?? frozenOf(r!).figures;
     if (computed) pendingSchools.push({ schoolId: s.id, schoolName: s.name, status: MONTHLY_REPORT_STATUS_LABELS[status], late });
     parts.push({ schoolId: s.id, schoolName: s.name, township: s.townshipCode, townshipName: s.townshipName, status, late, figures });
   }
@@ -114,6 +117,7 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
     rows,
     total: row('total', '合计', parts, null),
     pendingSchools,
+    liveComputedAt: live.computedAt ? live.computedAt.toISOString() : null,
   };
 }
 
@@ -121,7 +125,8 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
  * The children behind a consolidated figure (issue 7 item 2: 「each figure drills down to the list of children behind
  * it」): the county's (or the actor's scope's) total, a township's row (townshipCode) or a school's row (schoolId),
  * across its schools' CURRENT versions — the frozen members of submitted/accepted reports, the live members of the
- * pending schools, exactly as consolidateMonth sums them, so the count equals the table's figure. Scope-checked (a
+ * pending schools computed now (the table's are pre-aggregated, so a count may be newer than the table's figure by
+ * up to one refresh; see docs/domain/monthly-report.md). Scope-checked (a
  * township or school outside the actor's scope is 404), audited, ID numbers masked; at most
  * CONSOLIDATED_DRILL_DOWN_CAP children listed (by township, school, grade, class, name), the count is the full one.
  */

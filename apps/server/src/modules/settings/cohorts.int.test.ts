@@ -87,6 +87,27 @@ describe('简报：九年义务教育巩固率 from the county’s 历史入学�
   });
 });
 
+describe('数据看板：九年义务教育巩固率 from the same cohorts', () => {
+  const card = async (s: Session, q: string) => {
+    const res = await s.get(`/api/dashboards?${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { indicators: { key: string; display: string; value: number | null }[] }).indicators.find(
+      (i) => i.key === 'consolidation',
+    )!;
+  };
+  it('the county card computes 3 ÷ 4 = 75.00% for 2026—2027; a township card says the cohorts are county-wide', async () => {
+    // the cohorts saved by the brief test above: 2018 → 3 entered + 2 in − 1 out
+    const whole = await card(leader, 'level=county&month=2026-10');
+    expect(whole.display).toBe('75.00%');
+    expect(whole.value).toBe(0.75);
+    const t = await card(leader, `level=township&townshipCode=${county.townships[0].code}&month=2026-10`);
+    expect(t.display).toBe('—（无法计算：历史入学人数只按全县录入，乡镇和学校的巩固率无法计算）');
+    // an earlier school year whose entry year (2016 for 2024—2025) was not entered says which year is missing
+    const old = await card(leader, 'level=county&month=2024-10');
+    expect(old.display).toMatch(/^—（无法计算：县里未录入2016年一年级入学人数（2024—2025学年毕业生的入学年份）/);
+  });
+});
+
 describe('county setting `cohorts`: round trip, validation, permissions', () => {
   it('saved rows come back as sent (key order and all), other settings untouched; an unrelated change does not touch them', async () => {
     const cohorts = [row(2016, 1200, 30, 41, 1), row(2018, 1150, 35, 40, 0, '据统计年报')];
