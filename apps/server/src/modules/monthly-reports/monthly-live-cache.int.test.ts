@@ -60,7 +60,9 @@ describe('the consolidated table from the pre-aggregated live figures', () => {
     expect(first.pendingSchools).toHaveLength(4);
     expect(first.liveComputedAt).toBe(testClock.now().toISOString());
     const stored = await cacheRows();
-    expect(stored.map((r) => r.scopeKey).sort()).toEqual(county.townships.flatMap((t) => t.schools.map((x) => `school:${x.id}`)).sort());
+    expect(stored.map((r) => r.scopeKey).sort()).toEqual(
+      ['county', ...county.townships.flatMap((t) => t.schools.map((x) => `school:${x.id}`))].sort(),
+    );
 
     at('2026-11-04', '10:05');
     const cached: Consolidated = ok(await s.countyAdmin.get(URL));

@@ -118,6 +118,10 @@ export async function refreshMonthlyLive(
       .delete(statSnapshots)
       .where(and(eq(statSnapshots.countyCode, countyCode), eq(statSnapshots.kind, LIVE_KIND), eq(statSnapshots.period, month)));
     await upsert(tx, countyCode, month, now, items);
+    // the county's mark: when the month was last computed as a whole (also when no school is pending)
+    await tx
+      .insert(statSnapshots)
+      .values({ countyCode, scopeKey: 'county', kind: LIVE_KIND, period: month, data: { schools: items.length }, computedAt: now });
   });
   return { computedAt: now, schools: items.length };
 }
