@@ -259,9 +259,11 @@ export async function quarterlyXlsx(
       h.value = metric.label;
       h.font = { bold: true };
       h.border = border;
-      h.alignment = { horizontal: 'center', wrapText: true };
+      h.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     });
   });
+  // labels such as 新增疑似辍学 wrap over two or three lines in a 9-wide column (checked rendered with LibreOffice)
+  ws.getRow(5).height = 44;
   const keys: { key: string; name: string }[] = [];
   for (const m of months) for (const r of m.rows) if (!keys.some((k) => k.key === r.key)) keys.push({ key: r.key, name: r.name });
   let n = 6;
