@@ -13,10 +13,10 @@ import pg from 'pg';
 import { shanghaiToday, addCalendarDays, weekday } from '../packages/shared/src/index';
 import { buildApp } from '../apps/server/src/app';
 import { loadEnv } from '../apps/server/src/config/env';
-import { migrateDatabase, openPostgres } from '../apps/server/src/db/client';
 import { hashPassword } from '../apps/server/src/modules/auth/password';
 import { refreshCounty } from '../apps/server/src/modules/dashboards/dashboards.refresh';
 import { refreshMonthlyLive } from '../apps/server/src/modules/monthly-reports/monthly-live-cache';
+import { dropPostgres, freshPostgres } from './pg-bench-db';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,25 +45,11 @@ for (let i = 30; i >= 1; i--) {
 const reportMonth = addCalendarDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
 
 async function freshDatabase() {
-  const admin = new pg.Client({ connectionString: PG_URL.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  const name = PG_URL.split('/').pop()!;
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const database = openPostgres(PG_URL, 10);
-  await migrateDatabase(database);
+  const database = await freshPostgres(PG_URL);
   // a stable, valid (version 4) uuid from a text: the generated rows reference each other without lookups
   await database.pool!.query(`create function bench_uuid(text) returns uuid immutable language sql as
     $$ select (substr(md5($1), 1, 12) || '4' || substr(md5($1), 14, 3) || 'a' || substr(md5($1), 18, 15))::uuid $$`);
   return database;
-}
-
-async function dropDatabase() {
-  const admin = new pg.Client({ connectionString: PG_URL.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`drop database if exists ${PG_URL.split('/').pop()!} with (force)`);
-  await admin.end();
 }
 
 /** One county, set-based: every statement is one INSERT … SELECT over generate_series. */
@@ -359,7 +345,7 @@ async function main() {
   await app.close();
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  if (!KEEP) await dropDatabase();
+  if (!KEEP) await dropPostgres(PG_URL);
   console.log(allOk ? '  all p95 under 300 ms' : '  some p95 over 300 ms');
 }
 

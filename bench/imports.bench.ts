@@ -11,14 +11,14 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generateChildren, generateCounty } from '@notoneless/synth';
 import { buildApp } from '../apps/server/src/app';
 import { loadEnv } from '../apps/server/src/config/env';
-import { migrateDatabase, openDatabase, openPostgres, type Database } from '../apps/server/src/db/client';
+import { openDatabase } from '../apps/server/src/db/client';
 import { seedDemoIfEmpty } from '../apps/server/src/db/seed/demo';
 import { waitForImport } from '../apps/server/src/modules/imports/imports.service';
+import { freshPostgres } from './pg-bench-db';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,21 +65,9 @@ async function makeFiles() {
   return { csv: csvPath, gb18030: path.join(dir, 'hukou-gb18030.csv'), xlsx: path.join(dir, 'hukou.xlsx') } as Record<string, string>;
 }
 
-async function freshPostgres(): Promise<Database> {
-  const admin = new pg.Client({ connectionString: PG_URL.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  const name = PG_URL.split('/').pop()!;
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const db = openPostgres(PG_URL, 10);
-  await migrateDatabase(db);
-  return db;
-}
-
 async function runOne(kind: 'pglite' | 'postgres', format: string, file: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nol-bench-db-'));
-  const database = kind === 'pglite' ? await openDatabase({ dataDir }) : await freshPostgres();
+  const database = kind === 'pglite' ? await openDatabase({ dataDir }) : await freshPostgres(PG_URL);
   await seedDemoIfEmpty(database, { children: 2000 });
   const env = loadEnv({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '1000' });
   const app = await buildApp({ database, env, clock: () => new Date(), webDist: null });
@@ -161,7 +149,7 @@ async function runOne(kind: 'pglite' | 'postgres', format: string, file: string)
 
 /** The floor: a plain COPY of the same rows into a PostgreSQL table with the same columns. */
 async function plainCopy(file: string): Promise<number> {
-  const database = await freshPostgres();
+  const database = await freshPostgres(PG_URL);
   const client = await database.pool!.connect();
   const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const t = performance.now();

@@ -7,14 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import pg from 'pg';
 import { REGISTRY_FILE_NAMES, writeRegistryFiles, type RegistryFileKind } from '../packages/synth/src/registries/index';
 import { buildApp } from '../apps/server/src/app';
 import { loadEnv } from '../apps/server/src/config/env';
-import { migrateDatabase, openDatabase, openPostgres, type Database } from '../apps/server/src/db/client';
+import { openDatabase } from '../apps/server/src/db/client';
 import { seedDemoIfEmpty } from '../apps/server/src/db/seed/demo';
 import { waitForImport } from '../apps/server/src/modules/imports/imports.service';
 import { waitForRun } from '../apps/server/src/modules/reconciliation/run.service';
+import { freshPostgres } from './pg-bench-db';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,21 +29,9 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 if (!fs.existsSync(path.join(dir, 'truth.json'))) writeRegistryFiles(dir, { children: CHILDREN, seed: 1, asOf: '2026-10-15' });
 
-async function freshPostgres(): Promise<Database> {
-  const admin = new pg.Client({ connectionString: PG_URL.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  const name = PG_URL.split('/').pop()!;
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const db = openPostgres(PG_URL, 10);
-  await migrateDatabase(db);
-  return db;
-}
-
 async function runOne(kind: 'pglite' | 'postgres') {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nol-bench-prdb-'));
-  const database = kind === 'pglite' ? await openDatabase({ dataDir }) : await freshPostgres();
+  const database = kind === 'pglite' ? await openDatabase({ dataDir }) : await freshPostgres(PG_URL);
   await seedDemoIfEmpty(database, { children: 1000 });
   const app = await buildApp({
     database,

@@ -3,6 +3,7 @@ import { isSchoolDay, shanghaiMinutes, shanghaiToday, type InboxEntryDto } from 
 import { rows } from '../../db/client';
 import type { Ctx } from '../../http/context';
 import { classesTaught, schoolsAdministered } from '../../policies/attendance.policy';
+import { inboxItem, uuidList } from '../inbox/inbox-item';
 import { getCountySettings, getSchoolCalendar } from '../settings/settings.service';
 import { minutesOf } from './attendance-format';
 import { waitingForActorSql } from './leaves.repository';
@@ -11,24 +12,6 @@ import { waitingForActorSql } from './leaves.repository';
  * The daily watch's 待办 (issue 6): the 班主任's class report late today (after attendanceReportBy), leaves waiting
  * for this user's step, leaves of their class that ended without 销假, and absence alerts waiting for the school.
  */
-const uuids = (ids: string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-
-const item = (v: Partial<InboxEntryDto> & Pick<InboxEntryDto, 'id' | 'childName' | 'kind' | 'label' | 'link'>): InboxEntryDto => ({
-  caseId: null,
-  dueOn: null,
-  state: 'waiting',
-  overdueDays: 0,
-  escalated: false,
-  escalationLevel: 0,
-  schoolName: null,
-  townshipName: null,
-  ...v,
-});
-
 export async function attendanceInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
   const county = ctx.actor.countyCode;
   const today = shanghaiToday(ctx.now);
@@ -41,12 +24,12 @@ export async function attendanceInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
       const late = await rows<{ id: string; name: string; schoolName: string }>(
         ctx.db,
         sql`select k.id, k.name, s.name as "schoolName" from classes k join schools s on s.county_code = k.county_code and s.id = k.school_id
-            where k.county_code = ${county} and k.id in (${uuids(taught)}) and k.active
+            where k.county_code = ${county} and k.id in (${uuidList(taught)}) and k.active
               and not exists (select 1 from attendance_reports r where r.county_code = k.county_code and r.class_id = k.id and r.date = ${today})`,
       );
       for (const k of late)
         items.push(
-          item({
+          inboxItem({
             id: `attendance_late:${k.id}:${today}`,
             childName: k.name,
             kind: 'attendance_late',
@@ -62,13 +45,13 @@ export async function attendanceInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
       ctx.db,
       sql`select l.id, c.name, l.to_date::text as "to" from leave_requests l
           join children c on c.county_code = l.county_code and c.id = l.child_id
-          where l.county_code = ${county} and l.class_id in (${uuids(taught)}) and l.status = 'approved' and l.closed_on is null
+          where l.county_code = ${county} and l.class_id in (${uuidList(taught)}) and l.status = 'approved' and l.closed_on is null
             and l.to_date < ${today}
           order by l.to_date limit 100`,
     );
     for (const l of overdue)
       items.push(
-        item({
+        inboxItem({
           id: `leave_overdue:${l.id}`,
           childName: l.name,
           kind: 'leave_overdue',
@@ -89,7 +72,7 @@ export async function attendanceInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
   );
   for (const l of waiting)
     items.push(
-      item({
+      inboxItem({
         id: `leave:${l.id}`,
         childName: l.name,
         kind: 'leave_waiting',
@@ -104,12 +87,12 @@ export async function attendanceInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
       sql`select a.id, c.name, a.label, s.name as "schoolName" from absence_alerts a
           join children c on c.county_code = a.county_code and c.id = a.child_id
           left join schools s on s.county_code = a.county_code and s.id = a.school_id
-          where a.county_code = ${county} and a.status = 'open' and a.school_id in (${uuids(schools)})
+          where a.county_code = ${county} and a.status = 'open' and a.school_id in (${uuidList(schools)})
           order by a.created_at limit 100`,
     );
     for (const a of alerts)
       items.push(
-        item({
+        inboxItem({
           id: `absence_alert:${a.id}`,
           childName: a.name,
           kind: 'absence_alert',

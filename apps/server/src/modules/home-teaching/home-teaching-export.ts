@@ -1,4 +1,4 @@
-import { CASE_STATUS_LABELS, homeTeachingWeek, maskIdNumber, shanghaiToday, weekOf, type CaseStatus } from '@notoneless/shared';
+import { CASE_STATUS_LABELS, maskIdNumber, shanghaiToday, weekOf, type CaseStatus } from '@notoneless/shared';
 import { audit, inTx, type Ctx } from '../../http/context';
 import { exportSubtitle } from '../../lib/export-info';
 import { buildXlsx } from '../../lib/xlsx';
@@ -6,7 +6,7 @@ import { gradeLabel } from '../classes/grade';
 import { authorize } from '../../policies/org.policy';
 import { canSeeHomeTeaching } from '../../policies/home-teaching.policy';
 import { countyName } from '../auth/auth.repository';
-import { getCountySettings } from '../settings/settings.service';
+import { caseWeeks } from './home-teaching.service';
 import * as repo from './home-teaching.repository';
 
 export type HomeTeachingExportQuery = { week?: string; shortOnly?: boolean; school?: string };
@@ -20,21 +20,14 @@ export async function exportHomeTeaching(ctx: Ctx, q: HomeTeachingExportQuery) {
   const county = ctx.actor.countyCode;
   const today = shanghaiToday(ctx.now);
   const week = weekOf(q.week ?? today);
-  const settings = await getCountySettings(ctx.db, county);
   const all = await repo.casesInHomeTeaching(ctx.db, ctx.actor.scope);
   const list = q.school ? all.filter((c) => c.schoolName === q.school) : all;
-  const sessions = await repo.sessionsBetween(
-    ctx.db,
-    county,
+  const weekOfCase = await caseWeeks(
+    ctx,
     list.map((c) => c.caseId),
-    week.from,
-    week.to,
+    week,
   );
-  const byCase = new Map<string, { hours: number }[]>();
-  for (const s of sessions) byCase.set(s.caseId, [...(byCase.get(s.caseId) ?? []), { hours: s.hours }]);
-  const shown = list
-    .map((c) => ({ c, w: homeTeachingWeek(byCase.get(c.caseId) ?? [], settings) }))
-    .filter((x) => !q.shortOnly || x.w.shortfall.length > 0);
+  const shown = list.map((c) => ({ c, w: weekOfCase(c.caseId) })).filter((x) => !q.shortOnly || x.w.shortfall.length > 0);
   const data = shown.map(({ c, w }) => [
     c.childName,
     maskIdNumber(c.idNumber ?? ''),

@@ -98,25 +98,29 @@ export async function recordSession(ctx: Ctx, caseId: string, body: Body): Promi
   });
 }
 
+/** Each case's sessions of the week against the county setting (seed 004: 每周1次、每次2课时). */
+export async function caseWeeks(ctx: Ctx, caseIds: string[], week: { from: string; to: string }) {
+  const county = ctx.actor.countyCode;
+  const settings = await getCountySettings(ctx.db, county);
+  const sessions = await repo.sessionsBetween(ctx.db, county, caseIds, week.from, week.to);
+  const byCase = new Map<string, { hours: number }[]>();
+  for (const s of sessions) byCase.set(s.caseId, [...(byCase.get(s.caseId) ?? []), { hours: s.hours }]);
+  return (caseId: string) => homeTeachingWeek(byCase.get(caseId) ?? [], settings);
+}
+
 /** Children in 送教上门 whose sessions this week fall short of the setting (seed 004: 每周1次、每次2课时). */
 export async function missing(ctx: Ctx, q: { week?: string }) {
   authorize(canSeeHomeTeaching(ctx.actor), '您的角色不能查看送教上门');
-  const county = ctx.actor.countyCode;
   const week = weekOf(q.week ?? shanghaiToday(ctx.now));
-  const settings = await getCountySettings(ctx.db, county);
   const list = await repo.casesInHomeTeaching(ctx.db, ctx.actor.scope);
-  const sessions = await repo.sessionsBetween(
-    ctx.db,
-    county,
+  const weekOfCase = await caseWeeks(
+    ctx,
     list.map((c) => c.caseId),
-    week.from,
-    week.to,
+    week,
   );
-  const byCase = new Map<string, { hours: number }[]>();
-  for (const s of sessions) byCase.set(s.caseId, [...(byCase.get(s.caseId) ?? []), { hours: s.hours }]);
   const items: HomeTeachingMissingItem[] = [];
   for (const c of list) {
-    const w = homeTeachingWeek(byCase.get(c.caseId) ?? [], settings);
+    const w = weekOfCase(c.caseId);
     if (!w.shortfall.length) continue;
     items.push({
       caseId: c.caseId,

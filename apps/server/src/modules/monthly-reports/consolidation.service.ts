@@ -36,13 +36,7 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
   if (month > mc.today.slice(0, 7)) throw new AppError('BAD_REQUEST', '该月份尚未开始，不能汇总');
   const scopeIds = monthlyReportSchools(ctx.actor);
   const schools = await repo.listSchools(ctx.db, county, { schoolIds: scopeIds, townshipCode: q.townshipCode });
-  const current = await repo.currentVersions(
-    ctx.db,
-    county,
-    [month],
-    schools.map((s) => s.id),
-  );
-  const bySchool = new Map(current.map((r) => [r.schoolId, r]));
+  const bySchool = await repo.currentBySchool(ctx.db, county, month, schools);
   const dueOn = reportDueOn(month, mc.settings.monthlyReportDueDay);
   const { asOf } = statisticsDay(month, mc.today, mc.cal);
 
@@ -146,13 +140,7 @@ export async function consolidatedDrillDown(
     schoolId: q.schoolId,
   });
   if (!schools.length && (q.townshipCode || q.schoolId)) throw notFound(q.schoolId ? '学校' : '乡镇');
-  const current = await repo.currentVersions(
-    ctx.db,
-    county,
-    [month],
-    schools.map((s) => s.id),
-  );
-  const bySchool = new Map(current.map((r) => [r.schoolId, r]));
+  const bySchool = await repo.currentBySchool(ctx.db, county, month, schools);
   const pending = schools.filter((s) => {
     const r = bySchool.get(s.id);
     return !(r && isFrozenStatus(r.status as MonthlyReportStatus) && r.figures);

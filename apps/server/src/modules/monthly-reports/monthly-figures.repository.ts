@@ -91,16 +91,7 @@ export async function computeSchoolsMonth(
   const snapOf = new Map(snaps.map((x) => [x.schoolId, x.id]));
 
   // 在籍: the schools' children whose 学籍 is current, with the facts the gap causes need
-  const enrolledAll = await rows<{
-    schoolId: string;
-    id: string;
-    grade: number;
-    status: string;
-    caseStatus: string | null;
-    keyGroups: string[] | null;
-    otherRoster: boolean;
-    leave: string | null;
-  }>(
+  const enrolledAll = await rows<EnrolledRow & { schoolId: string }>(
     db,
     sql`with e as materialized (
           select c.id, c.school_id, c.grade, c.status, c.id_number from children c
@@ -127,17 +118,7 @@ export async function computeSchoolsMonth(
   const eff = sql`select distinct on (r.class_id) r.class_id, r.id, r.date from attendance_reports r
     where r.county_code = ${county} and r.school_id in (${ids}) and r.date between ${first} and ${asOf}
     order by r.class_id, r.date desc`;
-  type Listed = {
-    schoolId: string;
-    childId: string | null;
-    rowNo: number | null;
-    name: string | null;
-    gender: string | null;
-    grade: number | null;
-    className: string | null;
-    reportDate: string | null;
-    reason: string | null;
-  };
+  type Listed = ListedRow & { schoolId: string };
   const rosterSnaps = snaps.map((x) => sql`${x.id}::uuid`);
   const registrySchools = p.schoolIds.filter((id) => !snapOf.has(id)).map((id) => sql`${id}::uuid`);
   const listedRoster = rosterSnaps.length
@@ -262,6 +243,29 @@ export async function computeSchoolsMonth(
   return out;
 }
 
+/** A school's 在籍 child with the facts the gap causes need. */
+type EnrolledRow = {
+  id: string;
+  grade: number;
+  status: string;
+  caseStatus: string | null;
+  keyGroups: string[] | null;
+  otherRoster: boolean;
+  leave: string | null;
+};
+
+/** A child on a school's list at the 统计时点 (its roster snapshot, or the registry without one), with its class report's date and any absence reason. */
+type ListedRow = {
+  childId: string | null;
+  rowNo: number | null;
+  name: string | null;
+  gender: string | null;
+  grade: number | null;
+  className: string | null;
+  reportDate: string | null;
+  reason: string | null;
+};
+
 type AssembleInput = {
   month: string;
   asOf: string;
@@ -270,25 +274,8 @@ type AssembleInput = {
   schoolDays: number;
   snapId: string | null;
   explanations: Record<string, string>;
-  enrolledRows: {
-    id: string;
-    grade: number;
-    status: string;
-    caseStatus: string | null;
-    keyGroups: string[] | null;
-    otherRoster: boolean;
-    leave: string | null;
-  }[];
-  listed: {
-    childId: string | null;
-    rowNo: number | null;
-    name: string | null;
-    gender: string | null;
-    grade: number | null;
-    className: string | null;
-    reportDate: string | null;
-    reason: string | null;
-  }[];
+  enrolledRows: EnrolledRow[];
+  listed: ListedRow[];
   cases: { childId: string; reportedOn: string; confirmedOn: string | null; returnedOn: string | null; status: string }[];
   deferrals: { childId: string; type: string; decidedOn: string }[];
   teaching: { childId: string; sessions: number; inStatus: boolean }[];

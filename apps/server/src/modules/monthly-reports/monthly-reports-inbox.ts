@@ -3,6 +3,7 @@ import { daysBetween, isReportLate, reportDueOn, shanghaiToday, statisticsDay, t
 import { rows } from '../../db/client';
 import type { Ctx } from '../../http/context';
 import { hasRole } from '../../policies/actor';
+import { inboxItem, uuidList } from '../inbox/inbox-item';
 import { getCountySettings, getSchoolCalendar } from '../settings/settings.service';
 import { canOpenMonthlyReports } from './monthly-reports.policy';
 import { defaultMonth } from './monthly-reports.service';
@@ -13,24 +14,6 @@ import { defaultMonth } from './monthly-reports.service';
  * each school that is late; the county sees the 局属 schools' reports waiting for it and one line with the number of
  * late schools.
  */
-const item = (v: Partial<InboxEntryDto> & Pick<InboxEntryDto, 'id' | 'childName' | 'kind' | 'label' | 'link'>): InboxEntryDto => ({
-  caseId: null,
-  dueOn: null,
-  state: 'waiting',
-  overdueDays: 0,
-  escalated: false,
-  escalationLevel: 0,
-  schoolName: null,
-  townshipName: null,
-  ...v,
-});
-
-const uuids = (ids: string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-
 export async function monthlyReportsInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
   const a = ctx.actor;
   if (!canOpenMonthlyReports(a)) return [];
@@ -45,8 +28,8 @@ export async function monthlyReportsInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
   // a month with no school day (the summer holiday) has nothing to report
   if (!statisticsDay(month, today, await getSchoolCalendar(ctx.db, a.countyCode)).schoolDays.length) return [];
   const where = [
-    own.length ? sql`s.id in (${uuids(own)})` : null,
-    units.length ? sql`(s.unit_id in (${uuids(units)}) and u.kind <> 'bureau')` : null,
+    own.length ? sql`s.id in (${uuidList(own)})` : null,
+    units.length ? sql`(s.unit_id in (${uuidList(units)}) and u.kind <> 'bureau')` : null,
     county ? sql`true` : null,
   ].filter((x) => x !== null);
   const list = await rows<{
@@ -89,7 +72,7 @@ export async function monthlyReportsInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
     if (own.includes(s.id)) {
       if (s.status === 'returned')
         items.push(
-          item({
+          inboxItem({
             ...base,
             id: `monthly_report_returned:${s.reportId}`,
             kind: 'monthly_report_returned',
@@ -100,7 +83,7 @@ export async function monthlyReportsInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
         );
       else if (pending && (late || daysBetween(today, dueOn) <= 3))
         items.push(
-          item({
+          inboxItem({
             ...base,
             id: `monthly_report_due:${s.id}:${month}`,
             kind: late ? 'monthly_report_late' : 'monthly_report_due',
@@ -114,11 +97,11 @@ export async function monthlyReportsInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
     const reviewer = (units.includes(s.unitId) && s.unitKind !== 'bureau') || (county && s.unitKind === 'bureau');
     if (s.status === 'submitted' && reviewer)
       items.push(
-        item({ ...base, id: `monthly_report_review:${s.reportId}`, kind: 'monthly_report_review', label: `${monthLabel}月报待审核` }),
+        inboxItem({ ...base, id: `monthly_report_review:${s.reportId}`, kind: 'monthly_report_review', label: `${monthLabel}月报待审核` }),
       );
     else if (late && units.includes(s.unitId))
       items.push(
-        item({
+        inboxItem({
           ...base,
           id: `monthly_report_late:${s.id}:${month}`,
           kind: 'monthly_report_late',
@@ -131,7 +114,7 @@ export async function monthlyReportsInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
   }
   if (county && lateCount > 0)
     items.push(
-      item({
+      inboxItem({
         id: `monthly_reports_late:${month}`,
         childName: `${lateCount} 所学校`,
         kind: 'monthly_report_late',

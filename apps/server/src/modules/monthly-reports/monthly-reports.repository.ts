@@ -136,6 +136,17 @@ export async function currentVersions(
   return full.map((r) => ({ ...r, firstSubmittedOn: first.get(r.id) ?? null }));
 }
 
+/** The current version of each of these schools' month, by school id. */
+export async function currentBySchool(db: DbOrTx, county: string, month: string, schools: { id: string }[]) {
+  const current = await currentVersions(
+    db,
+    county,
+    [month],
+    schools.map((s) => s.id),
+  );
+  return new Map(current.map((r) => [r.schoolId, r]));
+}
+
 export async function firstSubmittedOn(db: DbOrTx, county: string, schoolId: string, month: string): Promise<string | null> {
   const [r] = await rows<{ d: string | null }>(
     db,

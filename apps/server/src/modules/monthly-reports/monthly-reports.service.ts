@@ -188,13 +188,7 @@ export async function listReports(ctx: Ctx, q: z.infer<typeof monthlyReportListQ
     townshipCode: q.townshipCode,
     schoolId: q.schoolId,
   });
-  const current = await repo.currentVersions(
-    ctx.db,
-    county,
-    [month],
-    schools.map((s) => s.id),
-  );
-  const bySchool = new Map(current.map((r) => [r.schoolId, r]));
+  const bySchool = await repo.currentBySchool(ctx.db, county, month, schools);
   const dueOn = reportDueOn(month, mc.settings.monthlyReportDueDay);
   const all: MonthlyReportListItem[] = schools.map((s) => {
     const r = bySchool.get(s.id);

@@ -1,20 +1,13 @@
 import type { AttendanceOverviewDto } from '@notoneless/shared';
-import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { classLabel } from '../../../lib/labels';
+import { Card, Empty, Flex, Tag } from 'antd';
+import { UnreportedClassList } from './unreported-class-list';
 
 type Props = { overview: AttendanceOverviewDto };
-
-/** A county has thousands of classes: the first ones, and the rest on demand. */
-const SHOWN = 10;
 
 /** Classes with no report for the day: red once the cut-off (attendanceReportBy) has passed. */
 export function NotReportedCard({ overview }: Props) {
   const late = overview.pastDueBy;
-  const [all, setAll] = useState(false);
   const items = overview.notReported;
-  const shown = all ? items : items.slice(0, SHOWN);
   return (
     <Card
       size="small"
@@ -31,24 +24,7 @@ export function NotReportedCard({ overview }: Props) {
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={overview.isSchoolDay ? '今天各班都已上报' : '当天不是上学日'} />
       ) : (
-        <Flex vertical gap={6} data-testid="not-reported">
-          {shown.map((c) => (
-            <Flex key={c.classId} justify="space-between" gap={8} wrap>
-              <Link to={`/attendance/daily?classId=${c.classId}&date=${overview.date}`} style={{ color: late ? '#cf1322' : undefined }}>
-                {c.schoolName} {c.grade ? classLabel({ grade: c.grade, name: c.className }) : c.className}
-              </Link>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                班主任：{c.headTeacherName ?? '未指定'}
-                {c.townshipName ? ` · ${c.townshipName}` : ''}
-              </Typography.Text>
-            </Flex>
-          ))}
-          {items.length > shown.length ? (
-            <Button type="link" onClick={() => setAll(true)} style={{ alignSelf: 'flex-start', paddingInline: 0 }}>
-              展开全部 {items.length} 个班级
-            </Button>
-          ) : null}
-        </Flex>
+        <UnreportedClassList items={items} date={overview.date} late={late} testId="not-reported" />
       )}
     </Card>
   );
