@@ -14,7 +14,7 @@ import { canPrintEnrollmentNotices } from './case-documents.policy';
 import { canUseInbox } from './inbox.policy';
 import { canEnterSomeLeave, canSeeTermStart, canUseAttendance, canUseLeave } from './attendance.policy';
 import { canRefreshDashboards, canSeeDashboard } from './dashboards.policy';
-import { canOpenMonthlyReports } from '../modules/monthly-reports/monthly-reports.policy';
+import { canOpenMonthlyReports } from './monthly-reports.policy';
 
 /** What the menu and list pages may offer this actor (sent with /api/auth/me; the web never re-derives rules). */
 export function capabilities(a: Actor): Record<string, boolean> {

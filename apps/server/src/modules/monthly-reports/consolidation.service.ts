@@ -15,7 +15,7 @@ import {
 import { AppError, notFound } from '../../http/app-error';
 import { audit, inTx, type Ctx } from '../../http/context';
 import { authorize } from '../../policies/org.policy';
-import { canOpenMonthlyReports, monthlyReportSchools } from './monthly-reports.policy';
+import { canOpenMonthlyReports, monthlyReportSchools } from '../../policies/monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
 import { computeSchoolsMonth } from './monthly-figures.repository';
 import { cachedLiveFigures } from './monthly-live-cache';

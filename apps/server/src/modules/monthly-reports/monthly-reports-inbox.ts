@@ -5,7 +5,7 @@ import type { Ctx } from '../../http/context';
 import { hasRole } from '../../policies/actor';
 import { inboxItem, uuidList } from '../inbox/inbox-item';
 import { getCountySettings, getSchoolCalendar } from '../settings/settings.service';
-import { canOpenMonthlyReports } from './monthly-reports.policy';
+import { canOpenMonthlyReports } from '../../policies/monthly-reports.policy';
 import { defaultMonth } from './monthly-reports.service';
 
 /**

@@ -33,7 +33,7 @@ import {
   canReviewMonthlyReport,
   monthlyReportSchools,
   monthlyReportVisible,
-} from './monthly-reports.policy';
+} from '../../policies/monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
 import type { FrozenFigures, ReportRow, SchoolInfo } from './monthly-reports.repository';
 

@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../../policies/actor';
+import { hasRole, type Actor } from './actor';
 
 /**
  * 月报 (issue 7 item 2): schools fill in and submit their own month; the 中心校 (unit_admin of the school's unit) reviews
