@@ -9,7 +9,7 @@ import { errorMessage } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { usePageTitle } from '../lib/use-page-title';
 
-const n = (v: number | '<5') => (typeof v === 'number' ? v.toLocaleString('zh-CN') : v);
+const n = (v: number | '<5' | '*') => (typeof v === 'number' ? v.toLocaleString('zh-CN') : v);
 const yearLabel = (y: string) => `${y.slice(0, 4)}—${y.slice(5)}学年`;
 
 /** 信息公开 (seed 001): the county's published page — no login, no menu, printable, phone-friendly. */
@@ -89,8 +89,8 @@ function PublicView({ d, countyCode }: { d: PublicDisclosure; countyCode: string
       <h2>四、本学年控辍保学数据</h2>
       <p className="pd-note">
         统计期间 {formatDate(f.from)} 至 {formatDate(f.asOf)}。适龄儿童为 6—15
-        周岁（按县级设置）儿童；疑似辍学、辍学、劝返复学为本学年内的人数。 本页只公开汇总数字；村级数字小于 5
-        的以“&lt;5”显示（必要时另隐去一个数字），以免识别到具体儿童。
+        周岁（按县级设置）儿童；疑似辍学、辍学、劝返复学为本学年内的人数。 本页只公开汇总数字；乡镇和村级数字小于 5
+        的以“&lt;5”显示；为防止由合计推算出被隐去的数字，另有个别数字以“*”隐去。
       </p>
       <div className="pd-stats">
         <div className="pd-stat">

@@ -4,7 +4,8 @@ import { z } from 'zod';
  * 信息公开 (issue 7, item 7; seed 001 六(三): "建立控辍保学信息公开制度，将控辍保学年度任务、工作做法、责任主体等信息向社会公开，
  * 自觉接受社会监督"). The county admin edits the year's page and publishes it; anyone may read the published page
  * without logging in. The page carries aggregate numbers only — never a child's data; counts under 5 at school or
- * village level are published as '<5' (rules/reports/disclosure.ts).
+ * village level are published as '<5', and where a township total or a subtraction would give one away, more cells
+ * and totals are hidden as '*' (rules/reports/disclosure.ts).
  *
  * Routes:
  *   GET  /api/disclosure?year=YYYY-YYYY        → disclosureEditSchema (county roles; edit: county admin)
@@ -70,7 +71,8 @@ export const disclosureEditSchema = z.object({
 });
 export type DisclosureEdit = z.infer<typeof disclosureEditSchema>;
 
-export const publicCountSchema = z.union([z.number().int(), z.literal('<5')]);
+/** a count, '<5' (suppressed small count) or '*' (hidden so that a small one cannot be worked out by subtraction) */
+export const publicCountSchema = z.union([z.number().int(), z.literal('<5'), z.literal('*')]);
 
 /** One area's counts; `eligible` = 适龄儿童 known to the county, the rest are this school year's. */
 export const publicCountsSchema = z.object({
@@ -99,7 +101,7 @@ export const publicDisclosureSchema = z.object({
     from: z.string(),
     to: z.string(),
     county: publicCountsSchema,
-    townships: z.array(z.object({ name: z.string() }).merge(publicCountsSchema)),
+    townships: z.array(z.object({ name: z.string() }).merge(publicSmallCountsSchema)),
     /** village level, grouped by township, small counts suppressed */
     villages: z.array(z.object({ township: z.string(), rows: z.array(z.object({ name: z.string() }).merge(publicSmallCountsSchema)) })),
   }),

@@ -124,15 +124,16 @@ scopeCases('GET /api/public/:countyCode', () => {
     // makeCounty: 9 eligible children per township (8 at school + 1 out of school), all born 2015-03-05
     expect(body.figures.county).toEqual({ eligible: 18, suspected: 3, dropouts: 2, returned: 1 });
     const [t0, t1] = body.figures.townships;
-    expect(t0).toEqual({ name: '测试东镇', eligible: 9, suspected: 3, dropouts: 2, returned: 1 });
-    // the 2026-05 case belongs to last school year
-    expect(t1).toEqual({ name: '测试西镇', eligible: 9, suspected: 0, dropouts: 0, returned: 0 });
-    // villages: 4 and 5 eligible → 4 is under 5, and 5 is hidden too (secondary suppression); all case counts small
+    // township totals under 5 are suppressed too (3 suspected, 2 dropouts, 1 returned in 东镇; none in 西镇 — the
+    // 2026-05 case belongs to last school year)
+    expect(t0).toEqual({ name: '测试东镇', eligible: 9, suspected: '<5', dropouts: '<5', returned: '<5' });
+    expect(t1).toEqual({ name: '测试西镇', eligible: 9, suspected: '<5', dropouts: '<5', returned: '<5' });
+    // villages: 4 and 5 eligible → 4 is under 5, and 5 is hidden as '*' (secondary suppression); all case counts small
     expect(body.figures.villages[0]).toEqual({
       township: '测试东镇',
       rows: [
         { name: '测试东镇1村', eligible: '<5', suspected: '<5', dropouts: '<5', returned: '<5' },
-        { name: '测试东镇2村', eligible: '<5', suspected: '<5', dropouts: '<5', returned: '<5' },
+        { name: '测试东镇2村', eligible: '*', suspected: '<5', dropouts: '<5', returned: '<5' },
       ],
     });
     expect(res.headers['cache-control']).toContain('max-age');
@@ -164,10 +165,11 @@ scopeCases('GET /api/public/:countyCode', () => {
     walk(JSON.parse(text));
     expect(keys.length).toBeGreaterThan(20);
     expect(keys.filter((k) => DENY.test(k))).toEqual([]);
-    // every cell below the county and township level is a suppressed small count or ≥ 5
-    for (const g of JSON.parse(text).figures.villages)
-      for (const r of g.rows)
-        for (const k of ['eligible', 'suspected', 'dropouts', 'returned']) expect(r[k] === '<5' || r[k] >= 5, `${r.name}.${k}`).toBe(true);
+    // every cell below the county level is a suppressed small count, a hidden one or ≥ 5
+    const f = JSON.parse(text).figures;
+    for (const r of [...f.townships, ...f.villages.flatMap((g: { rows: unknown[] }) => g.rows)])
+      for (const k of ['eligible', 'suspected', 'dropouts', 'returned'])
+        expect(r[k] === '<5' || r[k] === '*' || r[k] >= 5, `${r.name}.${k}`).toBe(true);
   });
 
   it('an unknown county, a county with nothing published and an unpublished year answer 404 in Chinese', async () => {

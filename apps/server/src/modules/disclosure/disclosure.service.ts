@@ -3,7 +3,8 @@ import {
   eligibleBirthRange,
   schoolYearOf,
   shanghaiToday,
-  suppressSmallCountRows,
+  suppressTwoLevels,
+  type PublicCount,
   type DisclosureContent,
   type DisclosureEdit,
   type PublicDisclosure,
@@ -182,9 +183,13 @@ const add = (a: Counts, b: Counts) => {
   a.returned += b.returned;
 };
 const MEASURES = ['eligible', 'suspected', 'dropouts', 'returned'] as const;
+type Measure = (typeof MEASURES)[number];
 const UNKNOWN = '';
 
-/** Township totals (published as they are) and village cells (suppressed per township group). */
+/**
+ * Township totals and village cells, each measure suppressed on both levels together (suppressTwoLevels): a small
+ * township, or a township of one village, must not give away a village's suppressed count.
+ */
 function byArea(areas: repo.AreaRow[], divs: Awaited<ReturnType<typeof repo.divisionNames>>) {
   const townshipName = new Map(divs.filter((d) => d.level === 'township').map((d) => [d.code, d.name]));
   const village = new Map(divs.filter((d) => d.level === 'village').map((d) => [d.code, d]));
@@ -201,16 +206,21 @@ function byArea(areas: repo.AreaRow[], divs: Awaited<ReturnType<typeof repo.divi
     if (!cells.has(vKey)) cells.set(vKey, zero());
     add(cells.get(vKey)!, a);
   }
-  const order = [...tree.keys()].sort((x, y) => (x === UNKNOWN ? 1 : y === UNKNOWN ? -1 : x.localeCompare(y)));
-  const townships = order.map((t) => {
-    const total = zero();
-    for (const c of tree.get(t)!.values()) add(total, c);
-    return { name: t === UNKNOWN ? '未登记乡镇' : townshipName.get(t)!, ...total };
-  });
-  const villages = order.map((t) => {
-    const cells = [...tree.get(t)!.entries()].sort(([x], [y]) => (x === UNKNOWN ? 1 : y === UNKNOWN ? -1 : x.localeCompare(y)));
-    const rowsIn = cells.map(([v, c]) => ({ name: v === UNKNOWN ? '未登记村（居）' : village.get(v)!.name, ...c }));
-    return { township: t === UNKNOWN ? '未登记乡镇' : townshipName.get(t)!, rows: suppressSmallCountRows(rowsIn, [...MEASURES]) };
-  });
+  const byKey = <K>(x: K, y: K) => (x === UNKNOWN ? 1 : y === UNKNOWN ? -1 : String(x).localeCompare(String(y)));
+  const order = [...tree.keys()].sort(byKey);
+  const groups = order.map((t) => [...tree.get(t)!.entries()].sort(([x], [y]) => byKey(x, y)));
+  const tName = (t: string) => (t === UNKNOWN ? '未登记乡镇' : townshipName.get(t)!);
+  const townships = order.map((t) => ({ name: tName(t) }) as { name: string } & Record<Measure, PublicCount>);
+  const villages = order.map((t, i) => ({
+    township: tName(t),
+    rows: groups[i].map(
+      ([v]) => ({ name: v === UNKNOWN ? '未登记村（居）' : village.get(v)!.name }) as { name: string } & Record<Measure, PublicCount>,
+    ),
+  }));
+  for (const m of MEASURES) {
+    const { totals, cells } = suppressTwoLevels(groups.map((g) => g.map(([, c]) => c[m])));
+    totals.forEach((v, i) => (townships[i][m] = v));
+    cells.forEach((g, i) => g.forEach((v, j) => (villages[i].rows[j][m] = v)));
+  }
   return { townships, villages };
 }
