@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../app/auth-context';
 import { ExportButton } from '../components/export-button';
+import { FilterBar } from '../components/filter-bar';
 import { FullPageSpin } from '../components/full-page-spin';
 import { PageHeader } from '../components/page-header';
 import { QueryError } from '../components/query-error';
@@ -11,13 +12,16 @@ import { useOpenTermStartCases, useTermStart } from '../features/attendance/api'
 import { TermStartChildren } from '../features/attendance/components/term-start-children';
 import { TermStartClasses } from '../features/attendance/components/term-start-classes';
 import { RequireCan } from '../features/inbox/components/require-can';
+import { SchoolSelect, TownshipSelect } from '../features/schools/components/jurisdiction-selects';
 import { canOpen } from '../lib/abilities';
 import { errorMessage } from '../lib/api';
 import { formatDate, formatNumber, todayInShanghai } from '../lib/format';
 import { oneOf } from '../lib/select';
 import { useUrlFilters } from '../lib/use-url-filters';
 
-const KEYS = ['show'] as const;
+const KEYS = ['show', 'townshipCode', 'schoolId'] as const;
+/** users whose scope holds more than one school get the township and school filters */
+const WIDE_SCOPES = new Set(['county', 'township', 'unit']);
 const SHOW = ['all', 'unexplained', 'verified'] as const;
 type Show = (typeof SHOW)[number];
 const SHOW_LABELS: Record<Show, string> = { all: '全部', unexplained: '仍未核实', verified: '已核实' };
@@ -40,7 +44,9 @@ function TermStart() {
   const { modal } = App.useApp();
   const { filters, setFilters } = useUrlFilters(KEYS);
   const show = oneOf(SHOW, filters.show) ?? 'all';
-  const query = useTermStart({});
+  const place = { townshipCode: filters.townshipCode, schoolId: filters.schoolId };
+  const query = useTermStart(place);
+  const wide = me.roles.some((r) => WIDE_SCOPES.has(r.scopeKind));
   const opener = useOpenTermStartCases();
   const [result, setResult] = useState<TermStartCasesResult | null>(null);
   const t = query.data;
@@ -80,8 +86,25 @@ function TermStart() {
       <PageHeader
         title="开学报到核查"
         subtitle="开学第一天未报到的学生，学校要逐一登记、核实，第一周内完成"
-        extra={<ExportButton path="/api/attendance/term-start/export" fileName={`开学报到核查-${todayInShanghai()}.xlsx`} />}
+        extra={<ExportButton path="/api/attendance/term-start/export" query={place} fileName={`开学报到核查-${todayInShanghai()}.xlsx`} />}
       />
+      {wide ? (
+        <FilterBar
+          onReset={
+            filters.townshipCode || filters.schoolId ? () => setFilters({ townshipCode: undefined, schoolId: undefined }) : undefined
+          }
+        >
+          <TownshipSelect
+            value={filters.townshipCode}
+            onChange={(townshipCode?: string) => setFilters({ townshipCode, schoolId: undefined })}
+          />
+          <SchoolSelect
+            townshipCode={filters.townshipCode}
+            value={filters.schoolId}
+            onChange={(schoolId?: string) => setFilters({ schoolId })}
+          />
+        </FilterBar>
+      ) : null}
       {query.isPending ? <FullPageSpin /> : null}
       {query.error ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
       {t && !t.firstDay ? <Empty description="本学期尚未开学：校历中没有已开始的学期（县级设置与校历）" /> : null}

@@ -10,7 +10,7 @@ import { abilitiesSchema, isoDateSchema, pageQuerySchema } from './common';
  *   GET  /api/attendance/classes/:classId/day?date=     → classDaySchema (the roster of the day; today by default)
  *   POST /api/attendance/reports                         attendanceReportBodySchema → attendanceReportResultSchema
  *   GET  /api/attendance/overview?date&townshipCode&schoolId → attendanceOverviewSchema (school, 中心校, county)
- *   GET  /api/attendance/term-start?schoolId&classId     → termStartSchema
+ *   GET  /api/attendance/term-start?townshipCode&schoolId&classId     → termStartSchema
  *   POST /api/attendance/term-start/cases                termStartCasesBodySchema → termStartCasesResultSchema
  *   GET  /api/leaves?…                                   → pageOf(leaveSchema)      POST /api/leaves  leaveBodySchema → leaveSchema
  *   GET  /api/leaves/:id                                 → leaveSchema (the slip, with LEAVE_SAFETY_REMINDER)
@@ -369,7 +369,14 @@ export type AbsenceAlertDecisionBody = z.infer<typeof absenceAlertDecisionBodySc
 
 // ─── Term start (seed 001: 开学第一天未报到的学生逐一登记核实，第一周内完成) ───────────────────────────────────────
 
-export const termStartQuerySchema = z.object({ schoolId: z.string().uuid().optional(), classId: z.string().uuid().optional() });
+export const termStartQuerySchema = z.object({
+  townshipCode: z
+    .string()
+    .regex(/^\d{9}$/, '乡镇代码应为 9 位数字')
+    .optional(),
+  schoolId: z.string().uuid().optional(),
+  classId: z.string().uuid().optional(),
+});
 
 export const termStartChildSchema = z.object({
   childId: z.string(),

@@ -278,7 +278,7 @@ export async function exportLeaves(ctx: Ctx, q: Omit<LeaveQuery, 'page' | 'pageS
 }
 
 /** The term-start check (seed 001): the students not reported on the first day and the classes that did not report. */
-export async function exportTermStart(ctx: Ctx, q: { schoolId?: string; classId?: string }) {
+export async function exportTermStart(ctx: Ctx, q: { townshipCode?: string; schoolId?: string; classId?: string }) {
   const t = await termStartList(ctx, q);
   const today = shanghaiToday(ctx.now);
   const county = await countyName(ctx.db, ctx.actor.countyCode);

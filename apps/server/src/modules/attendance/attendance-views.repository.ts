@@ -22,6 +22,14 @@ export type TermStartRow = {
   caseId: string | null;
 };
 
+export type TermStartFilter = { townshipCode?: string; schoolId?: string; classId?: string };
+
+/** The page's filters within the user's scope (schools `s`, classes `classes`). */
+const filterSql = (v: TermStartFilter) =>
+  sql`${v.townshipCode ? sql`and s.township_code = ${v.townshipCode}` : sql``} ${v.schoolId ? sql`and s.id = ${v.schoolId}` : sql``} ${
+    v.classId ? sql`and classes.id = ${v.classId}` : sql``
+  }`;
+
 /**
  * Students not reported present on the first school day (any absence but 迟到), with what the latest report of the
  * first week says of them (up to `until`), and their open case.
@@ -29,7 +37,7 @@ export type TermStartRow = {
 export async function termStartChildren(
   db: DbOrTx,
   scope: Scope,
-  v: { firstDay: string; until: string; schoolId?: string; classId?: string },
+  v: { firstDay: string; until: string } & TermStartFilter,
 ): Promise<TermStartRow[]> {
   return rows<TermStartRow>(
     db,
@@ -48,12 +56,12 @@ export async function termStartChildren(
         left join absences la on la.county_code = a.county_code and la.report_id = lr.id and la.child_id = a.child_id
         left join cases k on k.county_code = a.county_code and k.child_id = a.child_id and k.closed_at is null
         where a.county_code = ${scope.countyCode} and a.date = ${v.firstDay} and a.reason <> '迟到' and ${classScopeSql(scope)}
-          ${v.schoolId ? sql`and s.id = ${v.schoolId}` : sql``} ${v.classId ? sql`and classes.id = ${v.classId}` : sql``}
+          ${filterSql(v)}
         order by s.name, classes.grade, classes.name, c.name`,
   );
 }
 
-export async function classesWithoutReport(db: DbOrTx, scope: Scope, date: string, v: { schoolId?: string; classId?: string }) {
+export async function classesWithoutReport(db: DbOrTx, scope: Scope, date: string, v: TermStartFilter) {
   return rows<{
     classId: string;
     className: string;
@@ -70,8 +78,7 @@ export async function classesWithoutReport(db: DbOrTx, scope: Scope, date: strin
         join schools s on s.county_code = classes.county_code and s.id = classes.school_id
         left join divisions d on d.county_code = s.county_code and d.code = s.township_code
         left join users u on u.id = classes.head_teacher_id
-        where ${classScopeSql(scope)} and classes.active
-          ${v.schoolId ? sql`and s.id = ${v.schoolId}` : sql``} ${v.classId ? sql`and classes.id = ${v.classId}` : sql``}
+        where ${classScopeSql(scope)} and classes.active ${filterSql(v)}
           and not exists (select 1 from attendance_reports r where r.county_code = classes.county_code and r.class_id = classes.id
             and r.date = ${date})
         order by s.name, classes.grade, classes.name`,

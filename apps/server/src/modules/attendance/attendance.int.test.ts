@@ -283,6 +283,19 @@ scopeCases('GET /api/attendance/term-start', () => {
     expect(byId.get(k.children[0].id)).toMatchObject({ unexplained: true, latestDate: '2026-09-02' });
     expect(byId.get(late.id)).toMatchObject({ unexplained: false, latestReason: null });
     expect(t.unreportedClasses.map((c: { classId: string }) => c.classId)).toContain(cls.id);
+
+    // the county filters by township and school; another township's filter leaves these children out
+    const t0 = county.townships[0];
+    const inTown = (await s.countyAdmin.get(`/api/attendance/term-start?townshipCode=${t0.code}`)).json();
+    expect(inTown.children.map((c: { childId: string }) => c.childId)).toEqual(expect.arrayContaining([k.children[0].id, late.id]));
+    const inSchool = (await s.countyAdmin.get(`/api/attendance/term-start?schoolId=${t0.schools[0].id}`)).json();
+    expect(inSchool.children.length).toBe(
+      inTown.children.filter((c: { schoolName: string }) => c.schoolName === t0.schools[0].name).length,
+    );
+    const elsewhere = (await s.countyAdmin.get(`/api/attendance/term-start?townshipCode=${county.townships[1].code}`)).json();
+    expect(elsewhere.children.map((c: { childId: string }) => c.childId)).not.toContain(late.id);
+    expect(elsewhere.unreportedClasses.map((c: { classId: string }) => c.classId)).not.toContain(cls.id);
+    expect((await s.countyAdmin.get('/api/attendance/term-start?townshipCode=12')).statusCode).toBe(400);
   });
 
   it('403 for a liaison; another county sees nothing; 400 for a bad school id', async () => {

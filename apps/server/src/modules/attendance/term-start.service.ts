@@ -19,7 +19,7 @@ import * as repo from './attendance-views.repository';
  * reported present on the first school day is listed with what the reports of the week say since; once the week is
  * over, what is still unexplained (无故缺勤 on the latest report) becomes 疑似辍学 cases in one action.
  */
-type Query = { schoolId?: string; classId?: string };
+type Query = repo.TermStartFilter;
 
 async function compute(ctx: Ctx, q: Query) {
   const today = shanghaiToday(ctx.now);

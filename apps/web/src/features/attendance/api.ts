@@ -27,7 +27,7 @@ export const attendanceKeys = {
   child: (childId: string) => ['attendance', 'child', childId] as const,
   termStart: (query: TermStartQuery) => ['attendance', 'term-start', query] as const,
 };
-export type TermStartQuery = { schoolId?: string; classId?: string };
+export type TermStartQuery = { townshipCode?: string; schoolId?: string; classId?: string };
 
 const enc = encodeURIComponent;
 
