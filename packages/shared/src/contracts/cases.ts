@@ -133,6 +133,15 @@ export const caseOpenBodySchema = z.object({
   text: text(2000, '请填写报告情况（何时起未到校、已了解的原因）'),
 });
 
+/** Which date of a case the month filter looks at (default: reported). */
+export const CASE_MONTH_EVENTS = ['reported', 'confirmed', 'returned'] as const;
+export type CaseMonthEvent = (typeof CASE_MONTH_EVENTS)[number];
+export const CASE_MONTH_EVENT_LABELS: Record<CaseMonthEvent, string> = {
+  reported: '报告疑似辍学',
+  confirmed: '认定辍学',
+  returned: '复学',
+};
+
 export const caseQuerySchema = pageQuerySchema.extend({
   status: z.enum([...CASE_STATUSES, 'open', 'closed_all']).optional(),
   townshipCode: z.string().optional(),
@@ -141,6 +150,12 @@ export const caseQuerySchema = pageQuerySchema.extend({
   keyGroup: z.enum(KEY_GROUPS).optional(),
   overdue: z.coerce.boolean().optional(),
   q: z.string().trim().max(50).optional(),
+  /** cases reported (报告), confirmed as dropouts (认定) or returned (复学) in this month — a dashboard trend point */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应写作 YYYY-MM')
+    .optional(),
+  monthEvent: z.enum(CASE_MONTH_EVENTS).optional(),
 });
 
 export const caseListItemSchema = z.object({

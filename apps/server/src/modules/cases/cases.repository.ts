@@ -122,6 +122,8 @@ export type CaseFilter = {
   keyGroup?: string;
   overdue?: boolean;
   q?: string;
+  month?: string;
+  monthEvent?: 'reported' | 'confirmed' | 'returned';
   childId?: string;
   caseId?: string;
 };
@@ -155,6 +157,10 @@ function whereOf(scope: Scope, f: CaseFilter, today: string): SQL {
       sql`exists (select 1 from case_deadlines d where d.county_code = ${cases.countyCode} and d.case_id = ${cases.id} and d.met_at is null and d.due_on < ${today}::date)`,
     );
   if (f.q) conds.push(childSearchSql(f.q));
+  if (f.month) {
+    const day = { reported: cases.reportedOn, confirmed: cases.confirmedOn, returned: cases.returnedOn }[f.monthEvent ?? 'reported'];
+    conds.push(sql`${day} >= ${`${f.month}-01`}::date and ${day} < (${`${f.month}-01`}::date + interval '1 month')`);
+  }
   if (f.childId) conds.push(eq(cases.childId, f.childId));
   if (f.caseId) conds.push(eq(cases.id, f.caseId));
   return and(...conds) as SQL;

@@ -52,6 +52,8 @@ export const filterOf = (q: Partial<CaseQuery>): repo.CaseFilter => ({
   keyGroup: q.keyGroup,
   overdue: q.overdue,
   q: q.q,
+  month: q.month,
+  monthEvent: q.monthEvent,
 });
 
 export async function list(ctx: Ctx, q: CaseQuery) {

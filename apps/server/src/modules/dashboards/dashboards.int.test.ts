@@ -134,6 +134,24 @@ describe('county dashboard (hand-computed)', () => {
     expect(oct.links.attendance).toBe('/attendance/overview?date=2026-10-20');
   });
 
+  it("a trend point opens the cases behind it: that month's reported, confirmed or returned cases, whatever their status", async () => {
+    const [sep, oct] = d.trends;
+    expect(sep.links.newSuspected).toBe('/cases?status=all&month=2026-09&monthEvent=reported');
+    const count = async (link: string) => {
+      const q = new URLSearchParams(link.split('?')[1]);
+      q.delete('status'); // 全部个案 is the absence of the filter in the API
+      const res = await get(county.users.countyAdmin.username, `/api/cases?${q.toString()}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().total as number;
+    };
+    for (const t of [sep, oct]) {
+      expect(await count(t.links.newSuspected)).toBe(t.newSuspected);
+      expect(await count(t.links.newDropouts)).toBe(t.newDropouts);
+      expect(await count(t.links.returns)).toBe(t.returns);
+    }
+    expect((await get(county.users.countyAdmin.username, '/api/cases?month=2026-13')).statusCode).toBe(400);
+  });
+
   it('counts the three ledgers with their links', () => {
     expect(d.ledgers.eligible).toEqual({ count: 18, link: '/ledgers/eligible' });
     expect(d.ledgers.suspected).toEqual({ count: 1, link: '/ledgers/suspected' });

@@ -251,9 +251,10 @@ export async function dashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard>
       attendanceRate: rate(x),
       reportDays: x?.days ?? 0,
       links: {
-        newSuspected: linkOf('/ledgers/suspected', { ...scope, state: 'all' }),
-        newDropouts: linkOf('/ledgers/dropout', { ...scope, state: 'all' }),
-        returns: linkOf('/cases', { ...scope, status: 'returned' }),
+        // the cases behind the point: reported, confirmed or returned in that month, whatever their status now
+        newSuspected: linkOf('/cases', { ...scope, status: 'all', month: m, monthEvent: 'reported' }),
+        newDropouts: linkOf('/cases', { ...scope, status: 'all', month: m, monthEvent: 'confirmed' }),
+        returns: linkOf('/cases', { ...scope, status: 'all', month: m, monthEvent: 'returned' }),
         attendance: linkOf('/attendance/overview', { ...scope, date: attendanceDay(m) }),
       },
     };

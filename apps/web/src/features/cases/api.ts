@@ -1,4 +1,5 @@
 import type {
+  CaseMonthEvent,
   CaseActionBody,
   CaseDetail,
   CaseListItem,
@@ -31,6 +32,9 @@ export type CaseFilters = {
   keyGroup?: KeyGroup;
   overdue?: boolean;
   q?: string;
+  /** YYYY-MM: cases reported / confirmed / returned that month (the dashboard's trend points) */
+  month?: string;
+  monthEvent?: CaseMonthEvent;
 };
 export type CaseQuery = CaseFilters & { page: number; pageSize: number };
 
