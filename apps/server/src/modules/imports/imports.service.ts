@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import { shanghaiToday, type snapshotQuerySchema, type SnapshotDetail } from '@notoneless/shared';
 import { AppError, notFound } from '../../http/app-error';
 import { audit, inTx, type Ctx } from '../../http/context';
-import { copyRows, type CopyValue } from '../../db/copy';
-import { RECORD_COLUMNS, RECORD_TABLES, recordRow } from './record-rows';
+import { copyRows } from '../../db/copy';
+import { ChunkedCopy } from './record-copy';
+import { linePrefix, RECORD_COLUMNS, RECORD_TABLES, recordLine } from './record-rows';
 import { offsetOf, pageResult } from '../../lib/paging';
 import { hasRole } from '../../policies/actor';
 import { authorize } from '../../policies/org.policy';
@@ -142,10 +143,6 @@ async function precheck(file: string, fileName: string, kind: RegistryKind) {
   }
 }
 
-/** Read every row for the preview: counts, problems (stored), the first rows, the column mapping. */
-/** Rows per COPY statement: each is its own short statement, so other users' requests interleave with a big import. */
-const COPY_CHUNK = 5_000;
-
 /**
  * Read every row once: validate, store the problems, and COPY the accepted rows into the registry table under this
  * still-invisible snapshot (comparisons read committed snapshots only). The preview and the counts come from the
@@ -155,15 +152,9 @@ async function stage(ctx: Ctx, s: repo.SnapshotRow, override: HeaderOverride) {
   const { jobs, database } = ctx;
   jobs.start(s.id, 'reading', s.sizeBytes);
   const file = fileOf(ctx, s);
-  const table = RECORD_TABLES[s.kind];
-  const columns = RECORD_COLUMNS[s.kind];
-  let chunk: CopyValue[][] = [];
-  const flush = async () => {
-    if (!chunk.length) return;
-    const rows = chunk;
-    chunk = [];
-    await copyRows(database, table, columns, rows);
-  };
+  // each chunk is its own short COPY statement, so other users' requests interleave with a big import
+  const copy = new ChunkedCopy(database, RECORD_TABLES[s.kind], RECORD_COLUMNS[s.kind]);
+  const prefix = linePrefix(s.countyCode, s.id);
   try {
     await repo.deleteRecords(ctx.db, s.countyCode, s.kind, s.id);
     await repo.updateSnapshot(ctx.db, s.countyCode, s.id, { rowCount: 0 });
@@ -177,13 +168,10 @@ async function stage(ctx: Ctx, s: repo.SnapshotRow, override: HeaderOverride) {
         allowMissing: true,
         check: await rowCheckFor(ctx, s),
         onProgress: (p) => jobs.progress(s.id, { rowsDone: p.rows, bytesDone: p.bytes }),
-        onRecord: async (r) => {
-          chunk.push(recordRow(s.countyCode, s.id, r));
-          if (chunk.length >= COPY_CHUNK) await flush();
-        },
+        onRecord: (r) => copy.add(recordLine(prefix, r)),
       },
     );
-    await flush();
+    await copy.finish();
     if (summary.mapping.missingRequired.length) await repo.deleteRecords(ctx.db, s.countyCode, s.kind, s.id);
     await repo.deleteProblems(ctx.db, s.countyCode, s.id);
     const rows = summary.problems.map((p, i) => [s.countyCode, s.id, i + 1, p.row, p.column, p.severity, p.message]);
@@ -210,7 +198,8 @@ async function stage(ctx: Ctx, s: repo.SnapshotRow, override: HeaderOverride) {
   } catch (e) {
     const message = e instanceof AppError ? e.message : `读取文件「${s.fileName}」时出错`;
     if (!(e instanceof AppError)) ctx.log.error({ err: e }, 'import staging failed');
-    // refused whole: nothing stays stored
+    // refused whole: nothing stays stored (a chunk still being copied lands first, then goes)
+    await copy.settle().catch(() => undefined);
     await repo.deleteRecords(ctx.db, s.countyCode, s.kind, s.id);
     await repo.deleteProblems(ctx.db, s.countyCode, s.id);
     await inTx(ctx, async (tx) => {

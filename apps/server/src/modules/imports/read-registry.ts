@@ -1,4 +1,4 @@
-import { namePinyin } from '../../lib/pinyin';
+import { importNamePinyin } from './name-pinyin';
 import {
   canonicalHeader,
   cellsByKey,
@@ -12,6 +12,7 @@ import {
 import { DuplicateTracker } from './formats/duplicates';
 import type { ImportProblem } from './formats/problems';
 import { normalizeRow, type RegistryRecord } from './formats/records';
+import { RawCells } from './raw-cells';
 import type { ReadLimits } from './readers/limits';
 import { openTableStream, type TableInput } from './readers/table-stream';
 
@@ -31,11 +32,12 @@ export type ReadOptions = {
   check?: RowCheck;
   previewRows?: number;
   onProgress?: (p: ReadProgress) => void;
-  /** each accepted record with its name pinyin and the raw cells by header */
+  /** each accepted record with its name pinyin and the raw cells by header (awaited only when it returns a promise) */
   onRecord?: (r: AcceptedRecord) => void | Promise<void>;
 };
 
-export type AcceptedRecord = { record: RegistryRecord; raw: Record<string, string>; pinyin: { full: string; initials: string } };
+/** An accepted record, its name pinyin, and its raw cells by header as JSON text (see RawCells). */
+export type AcceptedRecord = { record: RegistryRecord; rawJson: string; pinyin: { full: string; initials: string } };
 
 export type ReadSummary = {
   format: 'csv' | 'xlsx';
@@ -72,13 +74,11 @@ export async function readRegistry(input: TableInput, opts: ReadOptions): Promis
     let rejected = 0;
     const maxPreview = opts.previewRows ?? 20;
     const missing = mapping.missingRequired.length > 0;
+    const raw = new RawCells(table.headers);
+    const onRecord = opts.onRecord;
     for await (const row of table.rows) {
       rowCount++;
-      const raw: Record<string, string> = {};
-      table.headers.forEach((h, i) => {
-        if (h.trim() !== '' || (row.cells[i] ?? '') !== '') raw[h.trim() || `第${i + 1}列`] = row.cells[i] ?? '';
-      });
-      if (preview.length < maxPreview) preview.push(raw);
+      if (preview.length < maxPreview) preview.push(raw.object(row.cells));
       if (missing) continue;
       const n = normalizeRow(opts.kind, { fileName: opts.fileName, asOf: opts.asOf, headerOf }, row.row, cellsByKey(mapping, row.cells));
       problems.push(...n.problems);
@@ -102,7 +102,10 @@ export async function readRegistry(input: TableInput, opts: ReadOptions): Promis
       }
       accepted++;
       if (record.idNumber) problems.push(...dups.add(record));
-      if (opts.onRecord) await opts.onRecord({ record, raw, pinyin: namePinyin(record.name) });
+      if (onRecord) {
+        const pending = onRecord({ record, rawJson: raw.json(row.cells), pinyin: importNamePinyin(record.name) });
+        if (pending) await pending;
+      }
       if (rowCount % PROGRESS_EVERY === 0) opts.onProgress?.({ rows: rowCount, bytes: table.bytesRead(), totalBytes: table.totalBytes });
     }
     opts.onProgress?.({ rows: rowCount, bytes: table.totalBytes, totalBytes: table.totalBytes });

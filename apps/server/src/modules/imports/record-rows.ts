@@ -1,4 +1,3 @@
-import type { CopyValue } from '../../db/copy';
 import type { RegistryKind } from './formats/columns';
 import type { AcceptedRecord } from './read-registry';
 
@@ -48,55 +47,65 @@ export const RECORD_COLUMNS: Record<RegistryKind, string[]> = {
   disability: [...BASE, 'cert_no', 'category', 'disability_grade'],
 };
 
-const orNull = (s: string | null | undefined) => (s === '' || s === undefined ? null : s);
+/** A text value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const escapeText = (s: string) => (SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ESCAPES[c]) : s);
 
-export function recordRow(countyCode: string, snapshotId: string, a: AcceptedRecord): CopyValue[] {
+/** NULL in COPY's text format */
+const NULL = '\\N';
+/** A text column: NULL when empty (as the CSV rows had it), the value escaped otherwise. */
+const orNull = (s: string | null | undefined) => (s === '' || s === undefined || s === null ? NULL : escapeText(s));
+/** A column that keeps '' (NOT NULL text) */
+const text = (s: string) => escapeText(s);
+const num = (n: number | null) => (n === null ? NULL : String(n));
+const bool = (b: boolean | null) => (b === null ? NULL : b ? 'true' : 'false');
+
+/** The first two columns (county, snapshot) of every line of one snapshot, in COPY's text format. */
+export const linePrefix = (countyCode: string, snapshotId: string) => `${escapeText(countyCode)}\t${escapeText(snapshotId)}\t`;
+
+/**
+ * One accepted record as a line of COPY … (FORMAT text) in the order of RECORD_COLUMNS[kind], after `prefix`
+ * (linePrefix). Written as one string: this runs once per row of a 300,000-row file.
+ */
+export function recordLine(prefix: string, a: AcceptedRecord): string {
   const r = a.record;
-  const base: CopyValue[] = [
-    countyCode,
-    snapshotId,
-    r.row,
-    JSON.stringify(a.raw),
-    r.name,
-    a.pinyin.full,
-    a.pinyin.initials,
-    orNull(r.idRaw),
-    orNull(r.idNumber),
-    r.idValid,
-    r.gender,
-    r.birthDate,
-  ];
+  const base =
+    prefix +
+    num(r.row) +
+    '\t' +
+    escapeText(a.rawJson) +
+    '\t' +
+    text(r.name) +
+    '\t' +
+    text(a.pinyin.full) +
+    '\t' +
+    text(a.pinyin.initials) +
+    '\t' +
+    orNull(r.idRaw) +
+    '\t' +
+    orNull(r.idNumber) +
+    '\t' +
+    bool(r.idValid) +
+    '\t' +
+    orNull(r.gender) +
+    '\t' +
+    orNull(r.birthDate);
   switch (r.kind) {
     case 'hukou':
-      return [
-        ...base,
-        orNull(r.nation),
-        orNull(r.address),
-        orNull(r.householdDivisionCode),
-        orNull(r.guardianName),
-        orNull(r.guardianPhone),
-      ];
+      return `${base}\t${orNull(r.nation)}\t${orNull(r.address)}\t${orNull(r.householdDivisionCode)}\t${orNull(r.guardianName)}\t${orNull(r.guardianPhone)}\n`;
     case 'xueji':
-      return [
-        ...base,
-        orNull(r.studentNo),
-        r.schoolCode,
-        orNull(r.schoolName),
-        r.grade,
-        orNull(r.className),
-        r.status ?? orNull(r.statusRaw),
-        r.idType,
-        r.homeTaught ? '送教上门' : orNull(r.studyMode),
-        orNull(r.householdDivisionCode),
-        r.migrant,
-        r.leftBehind,
-        r.disabled,
-      ];
+      return (
+        `${base}\t${orNull(r.studentNo)}\t${text(r.schoolCode)}\t${orNull(r.schoolName)}\t${num(r.grade)}\t${orNull(r.className)}` +
+        `\t${r.status ?? orNull(r.statusRaw)}\t${orNull(r.idType)}\t${r.homeTaught ? '送教上门' : orNull(r.studyMode)}` +
+        `\t${orNull(r.householdDivisionCode)}\t${bool(r.migrant)}\t${bool(r.leftBehind)}\t${bool(r.disabled)}\n`
+      );
     case 'roster':
-      return [...base, r.schoolCode, r.grade, orNull(r.className), orNull(r.studentNo), r.idType];
+      return `${base}\t${text(r.schoolCode)}\t${num(r.grade)}\t${orNull(r.className)}\t${orNull(r.studentNo)}\t${orNull(r.idType)}\n`;
     case 'poverty':
-      return [...base, orNull(r.householdType), orNull(r.headName), orNull(r.headIdNumber), orNull(r.relation), orNull(r.divisionCode)];
+      return `${base}\t${orNull(r.householdType)}\t${orNull(r.headName)}\t${orNull(r.headIdNumber)}\t${orNull(r.relation)}\t${orNull(r.divisionCode)}\n`;
     case 'disability':
-      return [...base, orNull(r.disabilityCertNo), orNull(r.disabilityCategory), orNull(r.disabilityGrade)];
+      return `${base}\t${orNull(r.disabilityCertNo)}\t${orNull(r.disabilityCategory)}\t${orNull(r.disabilityGrade)}\n`;
   }
 }

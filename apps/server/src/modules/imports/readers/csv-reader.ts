@@ -1,12 +1,15 @@
 /**
- * CSV records, streamed: bytes → (GB18030 → UTF-8) → CsvGuard (limits, UTF-8 check) → csv-parse.
+ * CSV records, streamed: bytes → (GB18030 → UTF-8) → CsvGuard (limits, UTF-8 check) → CsvParser (csv-parse's rules,
+ * hand-written for speed: see csv-parser.ts).
  * Blank lines are kept as records (the table layer skips them but counts them), so that record numbers match the
  * rows Excel shows.
  */
 import { pipeline, type Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { CsvGuard } from './csv-guard';
+import { CsvParser } from './csv-parser';
 import type { ReadLimits } from './limits';
 import { asRefusal, refuse } from './refusal';
 
@@ -39,19 +42,24 @@ export async function* csvRecords(source: Readable, opts: CsvReadOptions): Async
     maxCellChars: limits.maxCellChars,
     validateUtf8: encoding === 'utf-8',
   });
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  const onDone = () => undefined; // errors reach the parser, whose iteration below throws them
-  if (encoding === 'gb18030') pipeline(source, iconv.decodeStream('gb18030'), guard, parser, onDone);
-  else pipeline(source, guard, parser, onDone);
+  const onDone = () => undefined; // errors reach the guard, whose iteration below throws them
+  if (encoding === 'gb18030') pipeline(source, iconv.decodeStream('gb18030'), guard, onDone);
+  else pipeline(source, guard, onDone);
+  const parser = new CsvParser();
+  const decoder = new StringDecoder('utf8');
+  const records: string[][] = [];
   let index = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      index++;
-      yield { index, cells: record };
+    for await (const chunk of guard as AsyncIterable<Buffer>) {
+      parser.write(decoder.write(chunk), false, records);
+      for (const cells of records) yield { index: ++index, cells };
+      records.length = 0;
     }
+    parser.write(decoder.end(), true, records);
+    for (const cells of records) yield { index: ++index, cells };
   } catch (e) {
     throw csvRefusal(e, fileName);
   } finally {
-    parser.destroy();
+    guard.destroy();
   }
 }
