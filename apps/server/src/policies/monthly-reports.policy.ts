@@ -30,3 +30,18 @@ export const canReviewMonthlyReport = (a: Actor, school: { unitId: string; unitK
 
 /** A correction (new version) is started by the school or the county. */
 export const canCorrectMonthlyReport = (a: Actor, schoolId: string) => canFillMonthlyReport(a, schoolId) || hasRole(a, 'county_admin');
+
+/**
+ * The 中心校's own report of its township to the county (seed 002: 各乡镇中心校…每月上报): seen by the 中心校 and the
+ * county roles; never the bureau's (局属 schools report to the county themselves).
+ */
+export const unitReportVisible = (a: Actor, unitId: string) =>
+  monthlyReportSchools(a) === null || a.grants.some((g) => g.role === 'unit_admin' && g.scopeKind === 'unit' && g.scopeId === unitId);
+
+/** Submitted by the 中心校 (unit_admin of the unit); county_admin may act for it. */
+export const canSubmitUnitReport = (a: Actor, unit: { id: string; kind: string }) =>
+  unit.kind !== 'bureau' &&
+  (hasRole(a, 'county_admin') || a.grants.some((g) => g.role === 'unit_admin' && g.scopeKind === 'unit' && g.scopeId === unit.id));
+
+/** Accepted or returned by the county (county_admin). */
+export const canReviewUnitReport = (a: Actor) => hasRole(a, 'county_admin') && a.scope.county;

@@ -13,6 +13,7 @@ import type { ConsolidatedScope } from '../features/monthly-reports/api';
 import { ConsolidatedTable, type ConsolidatedRow } from '../features/monthly-reports/components/consolidated-table';
 import { DrillDownDrawer } from '../features/monthly-reports/components/drill-down-drawer';
 import { MonthPicker } from '../features/monthly-reports/components/month-picker';
+import { UnitReportCard } from '../features/monthly-reports/components/unit-report-card';
 import { isMonth, monthLabel, previousMonth, quarterLabel, quarterOf } from '../features/monthly-reports/month';
 import { filterOptions } from '../features/monthly-reports/scope';
 import { errorMessage } from '../lib/api';
@@ -117,6 +118,9 @@ function ConsolidatedView() {
       ) : null}
       {query.isPending ? <FullPageSpin /> : null}
       {query.error ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {data && data.level === 'township'
+        ? data.unitReports.map((u) => <UnitReportCard key={u.unitId} unitId={u.unitId} month={data.month} />)
+        : null}
       {data ? (
         <Spin spinning={query.isFetching}>
           {data.pendingSchools.length > 0 ? (

@@ -9,6 +9,7 @@ import { RequireCan } from '../features/inbox/components/require-can';
 import { useMonthlyReports } from '../features/monthly-reports/api';
 import { MonthPicker } from '../features/monthly-reports/components/month-picker';
 import { ReportList } from '../features/monthly-reports/components/report-list';
+import { UnitReportCard } from '../features/monthly-reports/components/unit-report-card';
 import { isMonth, monthLabel, previousMonth } from '../features/monthly-reports/month';
 import { canConsolidate, filterOptions } from '../features/monthly-reports/scope';
 import { formatNumber } from '../lib/format';
@@ -37,6 +38,8 @@ function MonthlyReports() {
   const options = filterOptions(all.data?.items ?? [], filters.townshipCode);
   const counts = all.data?.counts;
   const consolidated = canConsolidate(me);
+  // the 中心校's own report of its township to the county (not the bureau's: its card shows nothing)
+  const units = me.roles.filter((r) => r.role === 'unit_admin' && r.scopeKind === 'unit').map((r) => r.scopeId);
 
   return (
     <>
@@ -59,6 +62,9 @@ function MonthlyReports() {
         />
       ) : null}
       {all.error ? <QueryError error={all.error} onRetry={() => void all.refetch()} /> : null}
+      {units.map((unitId) => (
+        <UnitReportCard key={unitId} unitId={unitId} month={month} />
+      ))}
       <Row gutter={[8, 8]} style={{ marginBottom: 16 }} data-testid="status-counts">
         {MONTHLY_REPORT_STATUSES.map((s: MonthlyReportStatus) => (
           <Col key={s} xs={8} sm={8} md={4}>

@@ -26,6 +26,11 @@ import { abilitiesSchema } from './common';
  *   GET  /api/monthly-reports/school/:schoolId/:month/export.xlsx        official 月报表 (title, unit, month, signatures)
  *   GET  /api/monthly-reports/consolidated/export.xlsx?month&townshipCode  township / county 汇总表
  *   GET  /api/monthly-reports/quarterly/export.xlsx?quarter=YYYY-Qn&townshipCode  quarterly summary
+ *
+ * The 中心校's own report of its township (level 'unit'; seed 002: 各乡镇中心校…每月上报), once every school is accepted:
+ *   GET  /api/monthly-reports/unit/:unitId/:month            → unitReportSchema (status, frozen sums, its schools)
+ *   POST /api/monthly-reports/unit/:unitId/:month/submit     submitBodySchema → unitReportSchema (上报县教育局; freezes)
+ *   POST /api/monthly-reports/unit-reports/:id/review        reviewBodySchema → unitReportSchema (county: return | accept)
  */
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -228,6 +233,72 @@ export const consolidatedDrillQuerySchema = z.object({
 });
 export type DrillDown = z.infer<typeof drillDownSchema>;
 
+/**
+ * The 中心校's report of its township to the county (monthly_reports level 'unit'): not_submitted (no row), submitted,
+ * returned (by the county, with a comment) or accepted (接收). See docs/domain/monthly-report.md 「乡镇月报」.
+ */
+export const UNIT_REPORT_STATUSES = ['not_submitted', 'submitted', 'returned', 'accepted'] as const;
+export type UnitReportStatus = (typeof UNIT_REPORT_STATUSES)[number];
+export const UNIT_REPORT_STATUS_LABELS: Record<UnitReportStatus, string> = {
+  not_submitted: '未上报',
+  submitted: '已上报',
+  returned: '已退回',
+  accepted: '已接收',
+};
+export const UNIT_REPORT_ACTION_LABELS: Record<string, string> = { submit: '上报县教育局', return: '退回', accept: '接收' };
+
+/** A unit report's state, as the county's table and the 待办 show it. */
+export const unitReportSummarySchema = z.object({
+  /** null while not submitted (no row) */
+  id: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  townshipCode: z.string().nullable(),
+  month: z.string(),
+  version: z.number().int(),
+  status: z.enum(UNIT_REPORT_STATUSES),
+  statusLabel: z.string(),
+  /** when it reached its status: the submission, or the county's return/acceptance; null when not submitted */
+  at: z.string().nullable(),
+  /** a school's current report is no longer the one frozen in it (corrected since): the 中心校 must submit again */
+  outdated: z.boolean(),
+  /** how many schools the unit has (a township row may also hold 局属 schools, which report to the county directly) */
+  schoolCount: z.number().int(),
+});
+export type UnitReportSummary = z.infer<typeof unitReportSummarySchema>;
+
+export const unitReportSchoolSchema = z.object({
+  schoolId: z.string(),
+  schoolName: z.string(),
+  status: z.enum(MONTHLY_REPORT_STATUSES),
+  statusLabel: z.string(),
+  /** the school's current version */
+  version: z.number().int(),
+  /** the version frozen in the unit report (null: not in it) */
+  frozenVersion: z.number().int().nullable(),
+});
+
+export const unitReportSchema = unitReportSummarySchema.extend({
+  townshipName: z.string().nullable(),
+  currentVersion: z.number().int(),
+  /** the sums frozen on submission (null before the first submission) */
+  figures: monthlyFiguresSchema.nullable(),
+  /** the unit's schools with their current report, and the version frozen in the unit report */
+  schools: z.array(unitReportSchoolSchema),
+  /** the schools whose current version is not accepted yet (the unit report cannot be submitted while any) */
+  notAccepted: z.array(z.object({ schoolId: z.string(), schoolName: z.string(), statusLabel: z.string() })),
+  submittedByName: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  correctionReason: z.string().nullable(),
+  events: z.array(monthlyReportEventSchema),
+  /** submit (the 中心校, or the county for it), review (the county) */
+  can: abilitiesSchema,
+});
+export type UnitReport = z.infer<typeof unitReportSchema>;
+
 /** Township rows (county view) or school rows (中心校 view), plus the total; figures of the current versions. */
 export const consolidatedRowSchema = z.object({
   key: z.string(),
@@ -237,6 +308,8 @@ export const consolidatedRowSchema = z.object({
   late: z.number().int(),
   status: z.string().nullable(),
   figures: monthlyFiguresSchema,
+  /** county view: the township's 中心校 report(s) to the county (none for the total) */
+  unitReports: z.array(unitReportSummarySchema).default([]),
 });
 export const consolidatedSchema = z.object({
   month: z.string(),
@@ -248,5 +321,7 @@ export const consolidatedSchema = z.object({
   pendingSchools: z.array(z.object({ schoolId: z.string(), schoolName: z.string(), status: z.string(), late: z.boolean() })),
   /** when the pending schools' live figures were computed (pre-aggregated; the oldest of them), null: no pending school */
   liveComputedAt: z.string().nullable(),
+  /** the reports of the 中心校s whose schools are in the table (not the bureau's: 局属 schools report to the county) */
+  unitReports: z.array(unitReportSummarySchema).default([]),
 });
 export type Consolidated = z.infer<typeof consolidatedSchema>;

@@ -99,6 +99,9 @@ export const AUDIT_ACTIONS = {
   'monthly_report.exported': '导出月报表',
   'monthly_reports.consolidated_exported': '导出月报汇总表',
   'monthly_reports.consolidated_children_viewed': '查看月报汇总数据对应学生名单',
+  'monthly_unit_report.submitted': '中心校上报乡镇月报',
+  'monthly_unit_report.returned': '退回乡镇月报',
+  'monthly_unit_report.accepted': '接收乡镇月报',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const auditActionLabel = (a: string): string => (AUDIT_ACTIONS as Record<string, string>)[a] ?? a;

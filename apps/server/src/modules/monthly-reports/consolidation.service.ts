@@ -19,6 +19,7 @@ import { canOpenMonthlyReports, monthlyReportSchools } from '../../policies/mont
 import * as repo from './monthly-reports.repository';
 import { computeSchoolsMonth } from './monthly-figures.repository';
 import { cachedLiveFigures } from './monthly-live-cache';
+import { loadUnitStates, summaryOf } from './unit-report-state';
 import { defaultMonth, figureLabel, frozenOf, monthContext, namedChildren, type MonthContext } from './monthly-reports.service';
 
 /**
@@ -39,6 +40,16 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
   const bySchool = await repo.currentBySchool(ctx.db, county, month, schools);
   const dueOn = reportDueOn(month, mc.settings.monthlyReportDueDay);
   const { asOf } = statisticsDay(month, mc.today, mc.cal);
+  // the 中心校s' own reports of their township (not the bureau's: 局属 schools report to the county themselves)
+  const unitStates = await loadUnitStates(
+    ctx.db,
+    county,
+    month,
+    schools.filter((s) => s.unitKind !== 'bureau').map((s) => s.unitId),
+    { schools, bySchool },
+  );
+  const unitReports = unitStates.map((u) => summaryOf(u, month));
+  const unitOf = new Map(schools.map((s) => [s.id, s.unitId]));
 
   type Part = {
     schoolId: string;
@@ -76,7 +87,7 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
   }
 
   const reported = (ps: Part[]) => ps.filter((p) => isFrozenStatus(p.status)).length;
-  const row = (key: string, name: string, ps: Part[], status: string | null) => ({
+  const row = (key: string, name: string, ps: Part[], status: string | null, withUnits = false) => ({
     key,
     name,
     schools: ps.length,
@@ -88,6 +99,7 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
       asOf,
       ps.map((p) => p.figures),
     ),
+    unitReports: withUnits ? unitReports.filter((u) => ps.some((p) => unitOf.get(p.schoolId) === u.unitId)) : [],
   });
   const countyLevel = !q.townshipCode && scopeIds === null;
   const monthLabel = `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
@@ -96,7 +108,7 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
   if (countyLevel) {
     const townships = new Map<string, Part[]>();
     for (const p of parts) townships.set(p.township, [...(townships.get(p.township) ?? []), p]);
-    rows = [...townships.entries()].map(([code, ps]) => row(code, ps[0].townshipName, ps, null));
+    rows = [...townships.entries()].map(([code, ps]) => row(code, ps[0].townshipName, ps, null, true));
     title = `${await repo.countyName(ctx.db, county)}${monthLabel}控辍保学动态数据汇总表`;
   } else {
     rows = parts.map((p) => row(p.schoolId, p.schoolName, [p], MONTHLY_REPORT_STATUS_LABELS[p.status]));
@@ -112,6 +124,7 @@ export async function consolidateMonth(ctx: Ctx, q: { month?: string; townshipCo
     total: row('total', '合计', parts, null),
     pendingSchools,
     liveComputedAt: live.computedAt ? live.computedAt.toISOString() : null,
+    unitReports,
   };
 }
 

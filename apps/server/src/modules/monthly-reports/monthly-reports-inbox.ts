@@ -7,12 +7,13 @@ import { inboxItem, uuidList } from '../inbox/inbox-item';
 import { getCountySettings, getSchoolCalendar } from '../settings/settings.service';
 import { canOpenMonthlyReports } from '../../policies/monthly-reports.policy';
 import { defaultMonth } from './monthly-reports.service';
+import { unitReportsInbox } from './unit-reports-inbox';
 
 /**
  * 月报's 待办 (issue 7 item 2: 「Late reports show in to-do lists」) for last month's report: the school sees its report
  * due within 3 days, overdue, or returned by the reviewer; the 中心校 sees its schools' reports waiting for review and
  * each school that is late; the county sees the 局属 schools' reports waiting for it and one line with the number of
- * late schools.
+ * late schools. Plus the 乡镇月报 (unit-reports-inbox.ts): the 中心校's 「上报乡镇月报」, the county's reports to accept.
  */
 export async function monthlyReportsInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
   const a = ctx.actor;
@@ -125,5 +126,5 @@ export async function monthlyReportsInbox(ctx: Ctx): Promise<InboxEntryDto[]> {
         link: `/reports/monthly?month=${month}`,
       }),
     );
-  return items;
+  return [...items, ...(await unitReportsInbox(ctx, month))];
 }

@@ -36,7 +36,7 @@ export async function findSchool(db: DbOrTx, county: string, schoolId: string): 
 export async function listSchools(
   db: DbOrTx,
   county: string,
-  f: { schoolIds: string[] | null; townshipCode?: string; schoolId?: string },
+  f: { schoolIds: string[] | null; townshipCode?: string; schoolId?: string; unitIds?: string[] },
 ): Promise<SchoolInfo[]> {
   if (f.schoolIds && f.schoolIds.length === 0) return [];
   const ids = f.schoolIds
@@ -50,6 +50,16 @@ export async function listSchools(
     sql`${schoolSelect} where s.county_code = ${county} and s.active ${ids}
         ${f.townshipCode ? sql`and s.township_code = ${f.townshipCode}` : sql``}
         ${f.schoolId ? sql`and s.id = ${f.schoolId}` : sql``}
+        ${
+          f.unitIds
+            ? f.unitIds.length
+              ? sql`and s.unit_id in (${sql.join(
+                  f.unitIds.map((id) => sql`${id}::uuid`),
+                  sql`, `,
+                )})`
+              : sql`and false`
+            : sql``
+        }
         order by s.township_code, s.code`,
   );
 }

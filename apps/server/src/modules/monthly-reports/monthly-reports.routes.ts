@@ -11,6 +11,7 @@ import {
   monthSchema,
   reviewBodySchema,
   submitBodySchema,
+  unitReportSchema,
 } from '@notoneless/shared';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context';
@@ -18,8 +19,10 @@ import { sendXlsx } from '../../lib/xlsx';
 import { consolidatedDrillDown, consolidateMonth } from './consolidation.service';
 import { exportConsolidated, exportQuarterly, exportSchoolReport } from './monthly-reports-export.service';
 import * as svc from './monthly-reports.service';
+import * as unitSvc from './unit-reports.service';
 
 const schoolMonth = z.object({ schoolId: z.string().uuid('学校编号格式不正确'), month: monthSchema });
+const unitMonth = z.object({ unitId: z.string().uuid('中心校编号格式不正确'), month: monthSchema });
 const reportParams = z.object({ id: z.string().uuid('月报编号格式不正确') });
 const drillParams = z.object({ id: z.string().min(1).max(60), figureKey: z.string().min(1).max(80) });
 const versionQuery = z.object({ version: z.coerce.number().int('版本号应为正整数').min(1, '版本号应为正整数').optional() });
@@ -158,6 +161,44 @@ export const monthlyReportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.review(ctxOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/monthly-reports/unit/:unitId/:month',
+    {
+      schema: {
+        tags,
+        summary: '中心校的乡镇月报（状态、上报时冻结的汇总数、各校当前版本）',
+        params: unitMonth,
+        response: { 200: unitReportSchema },
+      },
+    },
+    (req) => unitSvc.getUnitReport(ctxOf(req), req.params.unitId, req.params.month),
+  );
+  app.post(
+    '/monthly-reports/unit/:unitId/:month/submit',
+    {
+      schema: {
+        tags,
+        summary: '中心校上报县教育局（各校均已审核通过；冻结汇总数）',
+        params: unitMonth,
+        body: submitBodySchema,
+        response: { 200: unitReportSchema },
+      },
+    },
+    (req) => unitSvc.submitUnitReport(ctxOf(req), req.params.unitId, req.params.month),
+  );
+  app.post(
+    '/monthly-reports/unit-reports/:id/review',
+    {
+      schema: {
+        tags,
+        summary: '县教育局接收或退回乡镇月报',
+        params: reportParams,
+        body: reviewBodySchema,
+        response: { 200: unitReportSchema },
+      },
+    },
+    (req) => unitSvc.reviewUnitReport(ctxOf(req), req.params.id, req.body),
   );
   app.get(
     '/monthly-reports/:id/figures/:figureKey/children',

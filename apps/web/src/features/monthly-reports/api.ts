@@ -4,6 +4,7 @@ import type {
   Explanations,
   MonthlyReport,
   MonthlyReportStatus,
+  UnitReport,
   correctionBodySchema,
   monthlyReportListSchema,
   reviewBodySchema,
@@ -32,6 +33,7 @@ export const monthlyReportKeys = {
     ['monthly-reports', 'drill-down', 'consolidated', scope.month, scope.townshipCode ?? '', scope.schoolId ?? '', figureKey] as const,
   consolidated: (month: string, townshipCode: string | undefined) =>
     ['monthly-reports', 'consolidated', month, townshipCode ?? ''] as const,
+  unit: (unitId: string, month: string) => ['monthly-reports', 'unit', unitId, month] as const,
 };
 
 const enc = encodeURIComponent;
@@ -154,4 +156,45 @@ export function exportConsolidated(month: string, townshipCode: string | undefin
 /** The quarterly summary (季度汇总) of the quarter holding `quarter` (YYYY-Qn). */
 export function exportQuarterly(quarter: string, townshipCode: string | undefined) {
   return downloadFile('/api/monthly-reports/quarterly/export.xlsx', { quarter, townshipCode }, `${quarter}季度汇总表.xlsx`);
+}
+
+const unitPath = (unitId: string, month: string) => `/api/monthly-reports/unit/${enc(unitId)}/${enc(month)}`;
+
+/** The 中心校's own report of its township to the county: its status, the frozen sums, the schools not accepted yet. */
+export function useUnitReport(unitId: string, month: string) {
+  return useQuery({
+    queryKey: monthlyReportKeys.unit(unitId, month),
+    queryFn: ({ signal }) => api.get<UnitReport>(unitPath(unitId, month), undefined, { signal }),
+    retry: false,
+  });
+}
+
+/** A change to a unit report moves the consolidated tables and the 待办 too. */
+function useAfterUnitChange(unitId: string, month: string) {
+  const queryClient = useQueryClient();
+  return (report: UnitReport) => {
+    queryClient.setQueryData(monthlyReportKeys.unit(unitId, month), report);
+    for (const key of [['monthly-reports', 'unit'], ['monthly-reports', 'consolidated'], ['inbox'], ['home']]) {
+      void queryClient.invalidateQueries({ queryKey: key });
+    }
+  };
+}
+
+/** 上报县教育局: freezes the sums of the schools' accepted reports. */
+export function useSubmitUnitReport(unitId: string, month: string) {
+  const after = useAfterUnitChange(unitId, month);
+  return useMutation({
+    mutationFn: () => api.post<UnitReport>(`${unitPath(unitId, month)}/submit`, { confirm: true }),
+    onSuccess: after,
+  });
+}
+
+/** The county accepts (接收) or returns the unit report. */
+export function useReviewUnitReport(unitId: string, month: string) {
+  const after = useAfterUnitChange(unitId, month);
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ReviewBody }) =>
+      api.post<UnitReport>(`/api/monthly-reports/unit-reports/${enc(id)}/review`, body),
+    onSuccess: after,
+  });
 }

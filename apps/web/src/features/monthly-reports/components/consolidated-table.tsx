@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatNumber } from '../../../lib/format';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { FigureCount } from './figure-count';
+import { UnitReportTag } from './unit-report-tag';
 
 export type ConsolidatedRow = Consolidated['rows'][number];
 type Row = ConsolidatedRow;
@@ -18,6 +19,28 @@ export function rowLink(c: Consolidated, row: Row): string {
 }
 
 const n = (value: number) => formatNumber(value);
+
+/** County view: the township's 中心校 report(s) to the county; a township with only 局属 schools has none. */
+function UnitReports({ row }: { row: Row }) {
+  if (!row.unitReports.length) return <span style={{ color: 'rgba(0,0,0,0.45)' }}>—</span>;
+  // the township's 局属 schools are not in the 中心校's report: they report to the county themselves
+  const direct = row.schools - row.unitReports.reduce((n, u) => n + u.schoolCount, 0);
+  return (
+    <Flex vertical gap={2}>
+      {row.unitReports.map((u) => (
+        <span key={u.unitId} title={u.unitName}>
+          {row.unitReports.length > 1 ? `${u.unitName} ` : null}
+          <UnitReportTag report={u} />
+        </span>
+      ))}
+      {direct > 0 ? (
+        <span style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }} data-testid="direct-schools">
+          另有局属 {formatNumber(direct)} 所直报
+        </span>
+      ) : null}
+    </Flex>
+  );
+}
 
 function columns(c: Consolidated, onOpen: OpenFigure | undefined): TableColumnsType<Row> {
   const f0 = c.total.figures;
@@ -37,17 +60,25 @@ function columns(c: Consolidated, onOpen: OpenFigure | undefined): TableColumnsT
       render: (_, r) => (isTotal(r) ? <strong>{r.name}</strong> : <Link to={rowLink(c, r)}>{r.name}</Link>),
     },
     {
-      title: '上报',
-      width: 110,
+      // county view: the schools reported, and below them the township's 中心校 report to the county (乡镇月报)
+      title: c.level === 'county' ? '上报（学校 / 乡镇月报）' : '上报',
+      width: c.level === 'county' ? 190 : 110,
       render: (_, r) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {c.level === 'county' || isTotal(r) ? `${n(r.reported)}/${n(r.schools)}` : (r.status ?? '—')}
-          {r.late > 0 ? (
-            <Tag color="red" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>
-              逾期{c.level === 'county' || isTotal(r) ? ` ${r.late}` : ''}
-            </Tag>
+        <>
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {c.level === 'county' || isTotal(r) ? `${n(r.reported)}/${n(r.schools)}` : (r.status ?? '—')}
+            {r.late > 0 ? (
+              <Tag color="red" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>
+                逾期{c.level === 'county' || isTotal(r) ? ` ${r.late}` : ''}
+              </Tag>
+            ) : null}
+          </span>
+          {c.level === 'county' && !isTotal(r) ? (
+            <div style={{ marginTop: 4 }} data-testid="row-unit-reports">
+              <UnitReports row={r} />
+            </div>
           ) : null}
-        </span>
+        </>
       ),
     },
     { title: '在籍', width: 80, align: 'right', render: drill((f) => f.enrolled) },
@@ -112,6 +143,14 @@ export function ConsolidatedTable({ data, loading, onOpen }: { data: Consolidate
                   ) : null}
                 </span>
               </Flex>
+              {data.level === 'county' && !total ? (
+                <Flex gap={6} align="center" style={{ marginTop: 6, fontSize: 12 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    乡镇月报
+                  </Typography.Text>
+                  <UnitReports row={r} />
+                </Flex>
+              ) : null}
               <Flex justify="space-between" style={{ marginTop: 8 }}>
                 {(
                   [
