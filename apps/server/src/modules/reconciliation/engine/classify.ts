@@ -9,7 +9,8 @@
  * - IDENTITY_MISMATCH: an invalid ID number among the child's records, or two different valid ones.
  * - DUPLICATE_ENROLLMENT: two or more current 学籍.
  * - NO_HOUSEHOLD: in 学籍 or a roster, no 户籍 record, no valid ID, not registered elsewhere (随迁子女=是, an ID
- *   number of another area, or another kind of document).
+ *   number of another area, or another kind of document), and not left apart between candidates of whom one is
+ *   registered (a 户籍 record or a valid ID) when another finding of the child lists them for a person.
  */
 import type { AllRecords } from './all-records';
 import type { ChildIndex } from './children';
@@ -42,6 +43,8 @@ export type ClassifyContext = {
   eligibleTo: number;
   /** 学校标识码s with at least one roster row. */
   rosterSchools: ReadonlySet<string>;
+  /** Per record: 1 when it was left apart and one of the children it may be has a 户籍 record or a valid ID. */
+  mayBeRegistered?: Uint8Array;
 };
 
 const { 在读, 休学, 毕业 } = STATUS_CODES;
@@ -72,9 +75,11 @@ export function classifyChildren(ctx: ClassifyContext): ChildFacts[] {
     let conflict = false;
     let registeredElsewhere = false;
     let birth = 0;
+    let maybeRegistered = false;
     for (let m = s; m < e; m++) {
       const g = idx.members[m];
       const st = all.idState[g];
+      if (ctx.mayBeRegistered && ctx.mayBeRegistered[g] === 1) maybeRegistered = true;
       if (st === ID_VALID) {
         if (firstValid === 0) firstValid = all.idKey[g];
         else if (all.idKey[g] !== firstValid) conflict = true;
@@ -112,7 +117,10 @@ export function classifyChildren(ctx: ClassifyContext): ChildFacts[] {
     if ((outOfSchool || enrolledAbsent) && poor) categories.push('POVERTY_DROPOUT');
     if (invalid || conflict) categories.push('IDENTITY_MISMATCH');
     if (current >= 2) categories.push('DUPLICATE_ENROLLMENT');
-    if ((nX > 0 || nR > 0) && nH === 0 && firstValid === 0 && !registeredElsewhere) categories.push('NO_HOUSEHOLD');
+    // Left apart between candidates of whom one is registered: its other finding lists them (无户籍 would say more
+    // than is known); with no other finding, 无户籍 is the one that lists them.
+    const listedElsewhere = maybeRegistered && categories.length > 0;
+    if ((nX > 0 || nR > 0) && nH === 0 && firstValid === 0 && !registeredElsewhere && !listedElsewhere) categories.push('NO_HOUSEHOLD');
     if (categories.length > 0) out.push(facts(ctx, k, categories, birth, schoolHasRoster));
   }
   return out;

@@ -142,7 +142,10 @@ function candidateNote(all: AllRecords, list: Ambiguity[]): string {
     });
     return `${where(all, a.record)}可能与以下记录是同一人：${cands.join('；')}`;
   });
-  return `${parts.join('。')}。有多个可能的人选，系统未自动认定，请人工核对后确认。`;
+  const why = list.every((a) => a.by === 'unconfirmed')
+    ? '仅姓名（或同音姓名）和出生日期相同，没有相同的户籍地或学校佐证，系统未自动认定，请人工核对后确认。'
+    : '有多个可能的人选，系统未自动认定，请人工核对后确认。';
+  return `${parts.join('。')}。${why}`;
 }
 
 /** The findings of one child: one per category, with the child's rows, 匹配方式, 置信度 and 说明. */

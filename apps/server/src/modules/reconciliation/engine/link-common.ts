@@ -19,8 +19,11 @@ export const METHODS: readonly MatchMethod[] = [
 ];
 export const M = Object.fromEntries(METHODS.map((m, i) => [m, i])) as Record<MatchMethod, number>;
 
-/** A record left apart because several children fitted it (global record numbers). */
-export type Ambiguity = { record: number; candidates: number[]; by: 'id' | 'name' | 'class' };
+/**
+ * A record left apart because several children fitted it (global record numbers); 'unconfirmed': one child fitted by
+ * name (or a homophone) and birth date only, without the same 户籍地 or school where a tie needs it.
+ */
+export type Ambiguity = { record: number; candidates: number[]; by: 'id' | 'name' | 'class' | 'unconfirmed' };
 
 /** Record → the 说明 sentences of the people's decisions that shaped its child. */
 export type DecisionNotes = Map<number, string[]>;

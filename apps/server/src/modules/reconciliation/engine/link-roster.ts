@@ -1,4 +1,4 @@
-/** Steps 5 and 6 of the linking: roster rows by name within their class, then by name and age in the county. */
+/** Steps 4 and 6 of the linking: roster rows by name within their class, then by name and age in the county. */
 import type { AllRecords } from './all-records';
 import { classKey } from './class-key';
 import { compatibleIds, distinctRoots, M, push, type Ambiguity, type LinkOptions } from './link-common';
@@ -7,7 +7,7 @@ import { STATUS_CODES, type RecordTable } from './table';
 import type { Clusters } from './union-find';
 
 /**
- * 5. Roster rows not tied to any 学籍: by name within school + grade + class (homophones next), then within school +
+ * 4. Roster rows not tied to any 学籍: by name within school + grade + class (homophones next), then within school +
  * grade. Same-name classmates: as many roster rows as 学籍 of that name means they are all present, tied in row order
  * with the lowest confidence (同班同名); unequal numbers stay apart.
  */
@@ -132,8 +132,9 @@ function soundAlikes(all: AllRecords, c: Clusters, rows: number[], open: number[
 }
 
 /**
- * 6. Roster rows of children with no 学籍 and no ID: the one unaccounted child (on no roster, no current 学籍) in
- * 户籍 — or known only from a past 学籍 — with that name and an age that fits the grade. Several fit: the one whose
+ * 6. Roster rows of children with no 学籍 and no ID: the one unaccounted child (on no roster, no current 学籍, not
+ * graduated from grade 9) in 户籍 — or known only from a past 学籍 — with that name, an age that fits the grade, and
+ * no past 学籍 more than one grade above the class. Several fit: the one whose
  * household is in the school's township (learnt from its students' 户籍地区划代码), then the one of the grade's age.
  */
 export function linkRosterToHukou(all: AllRecords, c: Clusters, out: Ambiguity[], opts: LinkOptions): void {
@@ -152,10 +153,16 @@ export function linkRosterToHukou(all: AllRecords, c: Clusters, out: Ambiguity[]
     firsts.add(nameKey(all.name[r0 + i]).slice(0, 1));
   }
   if (pending.length === 0) return;
+  // Accounted for: a current 学籍, or compulsory education completed (毕业 at grade 9). A past 学籍 (辍学, 转出) says
+  // the grade the child had reached: a class two grades below it is not theirs.
   const enrolled = new Uint8Array(all.total);
+  const reached = new Int8Array(all.total);
   for (let i = 0; i < xueji.size; i++) {
     const st = xueji.status[i];
-    if (st === 0 || st === STATUS_CODES.在读 || st === STATUS_CODES.休学) enrolled[c.find(x0 + i)] = 1;
+    const r = c.find(x0 + i);
+    if (st === 0 || st === STATUS_CODES.在读 || st === STATUS_CODES.休学) enrolled[r] = 1;
+    else if (st === STATUS_CODES.毕业 && xueji.grade[i] === 9) enrolled[r] = 1;
+    else if (xueji.grade[i] > reached[r]) reached[r] = xueji.grade[i];
   }
   // Unaccounted children: 户籍 records, and 学籍-only children; by name, and by how the name sounds.
   const byName = new Map<string, number[]>();
@@ -189,7 +196,7 @@ export function linkRosterToHukou(all: AllRecords, c: Clusters, out: Ambiguity[]
         const d = nameDistance(all.name[g], all.name[t]);
         if (homophones === 0 ? d !== 0 : d < 1 || d > homophones) continue;
         const lag = onTimeGrade(all.birth[t]) - grade; // > 0: older than the grade
-        if (grade > 0 && (lag < -1 || lag > 2)) continue;
+        if (grade > 0 && (lag < -1 || lag > 2 || reached[rt] > grade + 1)) continue;
         roots.add(rt);
         fits.push(t);
       }

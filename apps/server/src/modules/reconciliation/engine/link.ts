@@ -8,10 +8,13 @@
  *  2. 学籍号 — the same 学籍号 (名册 ↔ 学籍); a G学籍号 carries the ID number it was made from.
  *  3. 证件号纠错 — an invalid number one slip (one digit, or two swapped neighbours) from a valid one, with the same
  *     name (or a homophone), birth date and gender.
- *  4. 姓名+出生日期 — records without a valid ID, by name, birth date and gender across the county, when one child fits
- *     (several: the one registered in the same village, then the one without a 学籍).
- *  5. 班级+姓名 — roster rows not yet tied to a 学籍, by name within their school, grade and class (homophones next;
+ *  4. 班级+姓名 — roster rows not yet tied to a 学籍, by name within their school, grade and class (homophones next;
  *     as many same-name rows as same-name 学籍: all present, 同班同名); then 年级+姓名 within school and grade.
+ *     Local evidence first: a child on its class list is then known to be present there.
+ *  5. 姓名+出生日期 — records without a valid ID, by name, birth date and gender across the county, when one child fits
+ *     and nothing says two children (two 户籍 records, two class lists, another county's 户籍地, a far number); a
+ *     homophone, or a second current 学籍, also needs the same 户籍地 or school, else the candidate is only named
+ *     (several: the one registered in the same village, then the one without a 学籍).
  *  6. 姓名+年龄 — roster rows with no 学籍 and no ID: the one unaccounted child of that name, of an age that fits the
  *     grade (several: the one living in the school's township, then the one of the grade's age).
  * A person's decisions come first (link-decisions.ts): a split is never crossed, a merge is 人工 (after step 1).
@@ -76,10 +79,10 @@ export function linkRecords(tables: Tables, opts: LinkOptions): Linking {
   lap('link.studentNo');
   correctIds(all, c, byId, ambiguities);
   lap('link.correct');
-  linkNameAndBirth(all, c, ambiguities);
-  lap('link.nameBirth');
   linkRosterByClass(all, c, ambiguities);
   lap('link.class');
+  linkNameAndBirth(all, c, ambiguities);
+  lap('link.nameBirth');
   linkRosterToHukou(all, c, ambiguities, opts);
   lap('link.age');
   const open = matched.length > 0 ? openAmbiguities(c, ambiguities, matched) : ambiguities;

@@ -258,6 +258,109 @@ describe('tying records (匹配方式, 置信度)', () => {
     expect(pu[0].confidence).toBeLessThanOrEqual(0.5);
   });
 
+  // A province holds many children of the same name born the same day: name and birth date alone must not tie a
+  // record to a namesake when other evidence says they are two children.
+  it('a child without ID or household, on its class list, is not tied by name and birth date to a namesake at another school', () => {
+    const unregistered = { ...A, idNumber: '' };
+    const own = xueji(unregistered, { studentNo: 'L410182000000000009', householdDivisionCode: '' });
+    const namesake = {
+      hukou: [hukou(A)],
+      xueji: [xueji(A, { schoolCode: OTHER_SCHOOL })],
+      roster: [roster(A, { schoolCode: OTHER_SCHOOL })],
+    };
+    const r = run({
+      hukou: namesake.hukou,
+      xueji: [...namesake.xueji, own],
+      roster: [...namesake.roster, roster(unregistered)], // its row in its class: neither ID nor 学籍号
+    });
+    expect(codes(r.findings)).toEqual(['NO_HOUSEHOLD']);
+    expect(of(r.findings, 'NO_HOUSEHOLD')[0].rows).toMatchObject({ hukou: [], xueji: [2], roster: [2] });
+    // Not on a class list, but a second current 学籍 needs more than name and birth date (the same 户籍地 or school):
+    // the namesake is named for a person to confirm.
+    const second = run({ hukou: namesake.hukou, xueji: [...namesake.xueji, own, classmateXueji], roster: [...namesake.roster, classmate] });
+    expect(codes(second.findings)).toEqual(['ENROLLED_ABSENT', 'NO_HOUSEHOLD']);
+    const nh = of(second.findings, 'NO_HOUSEHOLD')[0];
+    expect(nh.candidates).toEqual([{ record: { kind: 'xueji', row: 2 }, candidates: [{ kind: 'hukou', row: 1 }] }]);
+    expect(nh.note).toContain('佐证');
+    // The same 户籍地: the namesake's second 学籍.
+    const same = { ...own, householdDivisionCode: '410182100201' };
+    const dup = run({ hukou: namesake.hukou, xueji: [...namesake.xueji, same, classmateXueji], roster: [...namesake.roster, classmate] });
+    expect(codes(dup.findings)).toEqual(['DUPLICATE_ENROLLMENT']);
+    // A migrant's two 学籍 naming the same county of origin.
+    const migrant = { ...A, idNumber: id('2014-03-05', 11, '410329') };
+    const twice = run({
+      xueji: [
+        xueji(migrant, { migrant: '是', householdDivisionCode: '410329', schoolCode: OTHER_SCHOOL }),
+        xueji({ ...migrant, idNumber: '' }, { migrant: '是', householdDivisionCode: '410329', studentNo: 'L410182000000000009' }),
+        classmateXueji,
+      ],
+      roster: [roster(migrant, { schoolCode: OTHER_SCHOOL }), classmate],
+    });
+    expect(codes(twice.findings)).toEqual(['DUPLICATE_ENROLLMENT']);
+  });
+
+  it("a 学籍 registered in another county, or under a number far from the namesake's, is another child", () => {
+    const local = { hukou: [hukou(A)], xueji: [xueji(A)], roster: [roster(A), classmate] };
+    const elsewhere = xueji(
+      { ...A, idNumber: '' },
+      { studentNo: 'L410182000000000009', schoolCode: OTHER_SCHOOL, householdDivisionCode: '410329' },
+    );
+    const r = run({ ...local, xueji: [...local.xueji, elsewhere, classmateXueji] });
+    expect(of(r.findings, 'DUPLICATE_ENROLLMENT')).toEqual([]);
+    // The same county, but its own (invalid) number is far from A's: another child's number, mistyped.
+    const valid = id('2014-03-05', 457, '410329');
+    const far = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
+    const other = xueji({ ...A, idNumber: far }, { studentNo: '', schoolCode: OTHER_SCHOOL });
+    const r2 = run({ ...local, xueji: [...local.xueji, other, classmateXueji] });
+    expect(of(r2.findings, 'DUPLICATE_ENROLLMENT')).toEqual([]);
+    expect(of(r2.findings, 'IDENTITY_MISMATCH')[0].rows.xueji).toEqual([2]);
+  });
+
+  it('a homophone name and the birth date tie a 学籍 without ID only with the same 户籍地 or school', () => {
+    const sounds = (division: string) =>
+      xueji({ ...A, name: '张昊然', idNumber: '' }, { studentNo: 'L410182000000000009', householdDivisionCode: division });
+    for (const division of ['410182100201', '410182100', '410182100000']) {
+      const tied = run({ hukou: [hukou(A)], xueji: [sounds(division)], roster: [roster({ ...A, name: '张昊然', idNumber: '' })] });
+      expect(tied.findings, division).toEqual([]);
+      expect(tied.links.find((l) => l.kind === 'xueji')?.method).toBe('同音姓名+出生日期');
+    }
+    for (const division of ['410182100305', '410182', '']) {
+      const apart = run({ hukou: [hukou(A)], xueji: [sounds(division)], roster: [roster({ ...A, name: '张昊然', idNumber: '' })] });
+      expect(codes(apart.findings), division).toEqual(['NO_HOUSEHOLD', 'OUT_OF_SCHOOL']);
+    }
+    const apart = run({ hukou: [hukou(A)], xueji: [sounds('410182100305')], roster: [roster({ ...A, name: '张昊然', idNumber: '' })] });
+    expect(of(apart.findings, 'NO_HOUSEHOLD')[0].candidates).toEqual([
+      { record: { kind: 'xueji', row: 1 }, candidates: [{ kind: 'hukou', row: 1 }] },
+    ]);
+  });
+
+  it('a roster row without 学籍 or ID is not tied to a child who graduated, or reached a higher grade', () => {
+    const bare = roster(A, { idNumber: '', grade: '6' });
+    const past = (status: string, grade: string) => xueji(A, { status, grade, schoolCode: OTHER_SCHOOL });
+    // A dropped out in grade 6: back in grade 6, the roster row is A.
+    const back = run({ hukou: [hukou(A)], xueji: [past('辍学', '6'), classmateXueji], roster: [bare, classmate] });
+    expect(back.links.find((l) => l.kind === 'roster' && l.row === 1)?.method).toBe('姓名+年龄');
+    // Graduated from grade 9, or dropped out of grade 8: not the child in grade 6.
+    for (const [status, grade] of [
+      ['毕业', '9'],
+      ['辍学', '8'],
+    ]) {
+      const r = run({ hukou: [hukou(A)], xueji: [past(status, grade), classmateXueji], roster: [bare, classmate] });
+      expect(r.links.find((l) => l.kind === 'roster' && l.row === 1)?.method, `${status} ${grade}`).toBeNull();
+    }
+  });
+
+  it('a roster row that may be one of several registered children is not 无户籍', () => {
+    const A2 = { ...A, birthDate: '2014-05-05', idNumber: id('2014-05-05', 13) };
+    const r = run({
+      hukou: [hukou(A), hukou(A2)],
+      xueji: [xueji(A), xueji(A2), classmateXueji],
+      roster: [roster(A, { idNumber: '' }), classmate],
+    });
+    expect(codes(r.findings)).toEqual(['ENROLLED_ABSENT', 'ENROLLED_ABSENT', 'PRESENT_UNENROLLED']);
+    expect(of(r.findings, 'PRESENT_UNENROLLED')[0].candidates).toHaveLength(1);
+  });
+
   it('a placeholder number shared by different children does not make them one child', () => {
     const zero = '000000000000000000';
     const r = run({ xueji: [xueji({ ...A, idNumber: zero }, { studentNo: '' }), xueji({ ...B, idNumber: zero }, { studentNo: '' })] });

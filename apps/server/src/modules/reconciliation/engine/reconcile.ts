@@ -93,6 +93,7 @@ export function reconcileTables(tables: Tables, opts: ReconcileOptions): Reconci
     eligibleFrom: dateToInt(range.from),
     eligibleTo: dateToInt(range.to),
     rosterSchools,
+    mayBeRegistered: mayBeRegistered(linking),
   });
   lap('classify');
 
@@ -146,6 +147,20 @@ export function reconcileTables(tables: Tables, opts: ReconcileOptions): Reconci
       ...(linking.decisions ? { decisions: linking.decisions } : {}),
     },
   };
+}
+
+/**
+ * Records left apart because several children fitted, when one of those children has a 户籍 record or a valid ID: the
+ * record's child is probably registered (the finding lists who), so it is not reported as 无户籍. A namesake that only
+ * shares the birth date (unconfirmed) does not make the child registered.
+ */
+function mayBeRegistered(linking: ReturnType<typeof linkRecords>): Uint8Array {
+  const { all, clusters: c } = linking;
+  const out = new Uint8Array(all.total);
+  for (const a of linking.ambiguities) {
+    if (a.by !== 'unconfirmed' && a.candidates.some((t) => c.hukouOf(c.find(t)) > 0 || c.validRepOf(c.find(t)) >= 0)) out[a.record] = 1;
+  }
+  return out;
 }
 
 function resolvedChildren(all: ReturnType<typeof linkRecords>['all'], idx: ReturnType<typeof indexChildren>): ResolvedChild[] {
