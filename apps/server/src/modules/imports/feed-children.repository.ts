@@ -6,6 +6,10 @@ import type { DbOrTx } from '../../db/client';
  * identity fields a registry holds update the child (with history, never over a field a user corrected by hand),
  * new children are added, and key-group flags from this kind of registry are replaced by this snapshot's.
  * Children are matched on a valid ID number here; the reconciliation issue adds fuzzy identity resolution.
+ *
+ * One statement per row range does the history, the updates and the new children (data-modifying CTEs all read the
+ * children as they were before it, as the three separate statements did): the range's records are read, sorted and
+ * matched to the children once, with only the columns the feed uses (not the raw cells).
  */
 export type FeedParams = {
   countyCode: string;
@@ -44,44 +48,73 @@ function bind(q: string, p: FeedParams): SQL {
   );
 }
 
-/** The first record per valid ID in the row range, with extra columns from joins (e.g. the school's id). */
-const recordsCte = (table: string, joins = '', extra = '') => `
-  with r as (
-    select distinct on (r0.id_number) r0.* ${extra} from ${table} r0 ${joins}
+/**
+ * The first record per valid ID in the row range (only the named columns of `r0`, plus extra columns from joins,
+ * e.g. the school's id).
+ */
+const recordsCte = (table: string, columns: string[], joins = '', extra = '') => `
+  r as (
+    select distinct on (r0.id_number) r0.county_code, r0.id_number${columns.map((c) => `, r0.${c}`).join('')} ${extra}
+    from ${table} r0 ${joins}
     where r0.county_code = $county and r0.snapshot_id = $snapshot::uuid and r0.id_valid and r0.row_no between $from and $to
     order by r0.id_number, r0.row_no
-  ), m as (
-    select c.id as child_id, c.manual_fields, r.* from r
-    join children c on c.county_code = r.county_code and c.id_number = r.id_number
   )`;
 
-async function applyFields(db: DbOrTx, p: FeedParams, cte: string, fields: Field[]) {
-  const at = (e: string) => e.replace(/\br\./g, 'm.');
-  const values = fields.map((f) => `('${f.field}', c.${f.field}::text, (${at(f.expr)})::text)`).join(', ');
+/**
+ * Ids for the rows one statement adds, made set-based and cheaply: the first 17 hex digits of one uuid_v7() (its
+ * millisecond time, version, 12 random bits and variant), a 28-bit counter (the row's number in the statement: ids
+ * increase in insert order, and are unique within it) and 32 random bits. Calling uuid_v7() per row cost about as much
+ * as inserting the row on PGlite. Needs `ids` (idsCte) in the statement's FROM list.
+ */
+const idsCte = `ids as (select left(replace(uuid_v7()::text, '-', ''), 17) as base)`;
+const newId = `(ids.base || lpad(to_hex(row_number() over ()), 7, '0') || lpad(to_hex((random() * 4294967295)::bigint), 8, '0'))::uuid`;
+
+type Upsert = {
+  records: string;
+  fields: Field[];
+  /** the children columns a new child gets, and their values from `j` (the record, unmatched) */
+  insertColumns: string;
+  insertValues: string;
+  insertWhere: string;
+};
+
+/**
+ * History, updates and new children for one row range, in one statement. `j` is each record with the child it
+ * matches (if any): the child's current values (o_*), the registry's values (n_*), and the fields corrected by hand.
+ * A field changes when the registry has a value, it differs, and no user corrected it by hand: each change is one
+ * history row, and only children with a change are updated.
+ */
+async function upsertChildren(db: DbOrTx, p: FeedParams, u: Upsert) {
+  const { fields } = u;
+  const news = fields.map((f) => `(${f.expr}) as n_${f.field}`).join(', ');
+  const olds = fields.map((f) => `c.${f.field} as o_${f.field}`).join(', ');
+  const values = fields.map((f) => `('${f.field}', j.o_${f.field}::text, j.n_${f.field}::text)`).join(', ');
+  const changes = (f: Field) =>
+    `j.n_${f.field} is not null and j.o_${f.field} is distinct from j.n_${f.field} and not ('${f.field}' = any(j.manual_fields))`;
+  const sets = fields.map((f) => `${f.field} = case when ${changes(f)} then j.n_${f.field} else c.${f.field} end`).join(',\n        ');
   await db.execute(
     bind(
-      `${cte}
-      insert into child_identity_history (county_code, child_id, seq, field, old_value, new_value, source, source_label, at)
-      select c.county_code, c.id, uuid_v7(), f.field, f.old, f.new, $source, $label, $now::timestamptz
-      from m join children c on c.county_code = $county and c.id = m.child_id
-      cross join lateral (values ${values}) as f(field, old, new)
-      where f.new is not null and f.old is distinct from f.new and not (f.field = any(c.manual_fields))`,
-      p,
-    ),
-  );
-  const sets = fields
-    .map(
-      (f) =>
-        `${f.field} = case when '${f.field}' = any(c.manual_fields) or (${at(f.expr)}) is null then c.${f.field} else (${at(f.expr)}) end`,
-    )
-    .join(',\n      ');
-  await db.execute(
-    bind(
-      `${cte}
-      update children c set
-      ${sets},
-      updated_at = $now::timestamptz
-      from m where c.county_code = $county and c.id = m.child_id`,
+      `with ${u.records}, ${idsCte},
+      j as (
+        select r.*, ${news}, c.id as child_id, c.manual_fields, ${olds}
+        from r left join children c on c.county_code = r.county_code and c.id_number = r.id_number
+      ),
+      h as (
+        insert into child_identity_history (county_code, child_id, seq, field, old_value, new_value, source, source_label, at)
+        select $county, j.child_id, ${newId}, f.field, f.old, f.new, $source, $label, $now::timestamptz
+        from j cross join lateral (values ${values}) as f(field, old, new) cross join ids
+        where j.child_id is not null and f.new is not null and f.old is distinct from f.new and not (f.field = any(j.manual_fields))
+      ),
+      u as (
+        update children c set
+        ${sets},
+        updated_at = $now::timestamptz
+        from j where j.child_id is not null and c.county_code = $county and c.id = j.child_id
+          and (${fields.map((f) => `(${changes(f)})`).join(' or ')})
+      )
+      insert into children (county_code, id, ${u.insertColumns}, created_at, updated_at)
+      select j.county_code, ${newId}, ${u.insertValues}, $now::timestamptz, $now::timestamptz
+      from j cross join ids where j.child_id is null and ${u.insertWhere}`,
       p,
     ),
   );
@@ -100,22 +133,26 @@ const HUKOU_FIELDS: Field[] = [
 ];
 
 export async function feedHukou(db: DbOrTx, p: FeedParams) {
-  const cte = recordsCte('household_records');
-  await applyFields(db, p, cte, HUKOU_FIELDS);
-  await db.execute(
-    bind(
-      `${recordsCte('household_records')}
-      insert into children (county_code, id, name, name_pinyin, name_initials, gender, birth_date, id_number, id_number_valid, nation,
-        household_village_code, household_township_code, household_address, guardian_name, guardian_phone, status, created_at, updated_at)
-      select r.county_code, uuid_v7(), r.name, r.name_pinyin, r.name_initials, coalesce(r.gender, ''), r.birth_date, r.id_number, true, r.nation,
-        case when length(r.division_code) = 12 then r.division_code end,
-        case when length(r.division_code) >= 9 then left(r.division_code, 9) end,
-        r.address, r.guardian_name, r.guardian_phone, '未入学', $now::timestamptz, $now::timestamptz
-      from r where r.birth_date between $bfrom::date and $bto::date
-        and not exists (select 1 from children c where c.county_code = r.county_code and c.id_number = r.id_number)`,
-      p,
-    ),
-  );
+  await upsertChildren(db, p, {
+    records: recordsCte('household_records', [
+      'name',
+      'name_pinyin',
+      'name_initials',
+      'gender',
+      'birth_date',
+      'nation',
+      'address',
+      'division_code',
+      'guardian_name',
+      'guardian_phone',
+    ]),
+    fields: HUKOU_FIELDS,
+    insertColumns: `name, name_pinyin, name_initials, gender, birth_date, id_number, id_number_valid, nation,
+      household_village_code, household_township_code, household_address, guardian_name, guardian_phone, status`,
+    insertValues: `j.name, j.name_pinyin, j.name_initials, coalesce(j.gender, ''), j.birth_date, j.id_number, true, j.nation,
+      j.n_household_village_code, j.n_household_township_code, j.address, j.guardian_name, j.guardian_phone, '未入学'`,
+    insertWhere: `j.birth_date between $bfrom::date and $bto::date`,
+  });
 }
 
 const XUEJI_JOINS = `
@@ -134,22 +171,28 @@ const XUEJI_FIELDS: Field[] = [
 ];
 
 export async function feedXueji(db: DbOrTx, p: FeedParams) {
-  const cte = recordsCte('student_records', XUEJI_JOINS, XUEJI_EXTRA);
-  await applyFields(db, p, cte, XUEJI_FIELDS);
   // students of the county's schools with a current 学籍 and no child yet (including 随迁子女)
-  await db.execute(
-    bind(
-      `${cte}
-      insert into children (county_code, id, name, name_pinyin, name_initials, gender, birth_date, id_number, id_number_valid,
-        school_id, class_id, grade, student_no, status, created_at, updated_at)
-      select r.county_code, uuid_v7(), r.name, r.name_pinyin, r.name_initials, coalesce(r.gender, ''), r.birth_date, r.id_number, true,
-        r.school_id, r.class_id, r.grade, r.student_no, ${XUEJI_STATUS}, $now::timestamptz, $now::timestamptz
-      from r where r.school_id is not null and r.status in ('在读', '休学')
-        and not exists (select 1 from children c where c.county_code = r.county_code and c.id_number = r.id_number)`,
-      p,
+  await upsertChildren(db, p, {
+    records: recordsCte(
+      'student_records',
+      ['name', 'name_pinyin', 'name_initials', 'gender', 'birth_date', 'student_no', 'grade', 'status', 'study_mode'],
+      XUEJI_JOINS,
+      XUEJI_EXTRA,
     ),
+    fields: XUEJI_FIELDS,
+    insertColumns: `name, name_pinyin, name_initials, gender, birth_date, id_number, id_number_valid,
+      school_id, class_id, grade, student_no, status`,
+    insertValues: `j.name, j.name_pinyin, j.name_initials, coalesce(j.gender, ''), j.birth_date, j.id_number, true,
+      j.school_id, j.class_id, j.grade, j.student_no, j.n_status`,
+    insertWhere: `j.school_id is not null and j.status in ('在读', '休学')`,
+  });
+  await replaceFlags(
+    db,
+    p,
+    'student_records',
+    ['migrant', 'left_behind', 'disabled'],
+    `values ('随迁', r.migrant), ('留守', r.left_behind), ('残疾', r.disabled)`,
   );
-  await replaceFlags(db, p, 'student_records', `values ('随迁', r.migrant), ('留守', r.left_behind), ('残疾', r.disabled)`);
 }
 
 export async function feedPoverty(db: DbOrTx, p: FeedParams) {
@@ -157,6 +200,7 @@ export async function feedPoverty(db: DbOrTx, p: FeedParams) {
     db,
     p,
     'poverty_records',
+    ['household_type'],
     `values ('脱贫户', r.household_type like '%脱贫%' or r.household_type like '%建档立卡%'),
       ('监测户', r.household_type like '%监测%' or r.household_type like '%边缘%' or r.household_type like '%突发%'),
       ('低保', r.household_type like '%低保%'), ('特困', r.household_type like '%特困%')`,
@@ -164,17 +208,18 @@ export async function feedPoverty(db: DbOrTx, p: FeedParams) {
 }
 
 export async function feedDisability(db: DbOrTx, p: FeedParams) {
-  await replaceFlags(db, p, 'disability_records', `values ('残疾', true)`);
+  await replaceFlags(db, p, 'disability_records', [], `values ('残疾', true)`);
 }
 
 /** Insert this snapshot's flags for the row range (the caller removed the previous snapshots' flags once, first). */
-async function replaceFlags(db: DbOrTx, p: FeedParams, table: string, valuesSql: string) {
+async function replaceFlags(db: DbOrTx, p: FeedParams, table: string, columns: string[], valuesSql: string) {
   await db.execute(
     bind(
-      `${recordsCte(table)}
+      `with ${recordsCte(table, columns)}
       insert into child_key_groups (county_code, child_id, "group", source, source_label, created_at)
-      select $county, m.child_id, g.grp, $source, $label, $now::timestamptz
-      from m cross join lateral (${valuesSql.replace(/\br\./g, 'm.')}) as g(grp, yes)
+      select $county, c.id, g.grp, $source, $label, $now::timestamptz
+      from r join children c on c.county_code = r.county_code and c.id_number = r.id_number
+      cross join lateral (${valuesSql}) as g(grp, yes)
       where g.yes
       on conflict do nothing`,
       p,
