@@ -91,7 +91,11 @@ async function upsertChildren(db: DbOrTx, p: FeedParams, u: Upsert) {
   const values = fields.map((f) => `('${f.field}', j.o_${f.field}::text, j.n_${f.field}::text)`).join(', ');
   const changes = (f: Field) =>
     `j.n_${f.field} is not null and j.o_${f.field} is distinct from j.n_${f.field} and not ('${f.field}' = any(j.manual_fields))`;
-  const sets = fields.map((f) => `${f.field} = case when ${changes(f)} then j.n_${f.field} else c.${f.field} end`).join(',\n        ');
+  const sets = fields.map((f) => `${f.field} = case when ${changes(f)} then j.n_${f.field} else c.${f.field} end`);
+  // a new name brings its pinyin and initials (the search keys), from the same record
+  const name = fields.find((f) => f.field === 'name');
+  if (name)
+    for (const col of ['name_pinyin', 'name_initials']) sets.push(`${col} = case when ${changes(name)} then j.${col} else c.${col} end`);
   await db.execute(
     bind(
       `with ${u.records}, ${idsCte},
@@ -107,7 +111,7 @@ async function upsertChildren(db: DbOrTx, p: FeedParams, u: Upsert) {
       ),
       u as (
         update children c set
-        ${sets},
+        ${sets.join(',\n        ')},
         updated_at = $now::timestamptz
         from j where j.child_id is not null and c.county_code = $county and c.id = j.child_id
           and (${fields.map((f) => `(${changes(f)})`).join(' or ')})

@@ -195,6 +195,20 @@ describe('registries feed the children (issue 3, item 9)', () => {
     );
     expect(h.some((x) => x.field === 'name')).toBe(false);
   });
+
+  it('a new name from the registry brings its pinyin and initials, so that search finds the child by the new name', async () => {
+    const { db } = await getTestDatabase();
+    const cid = id('2017-04-04', 32);
+    const a = await uploadAndWait(admin, 'hukou', '户籍-改名-1.csv', `姓名,公民身份号码,户籍地区划代码\n张小兰,${cid},${village()}\n`);
+    await commitAndWait(admin, a.detail.id);
+    const b = await uploadAndWait(admin, 'hukou', '户籍-改名-2.csv', `姓名,公民身份号码,户籍地区划代码\n李小兰,${cid},${village()}\n`);
+    await commitAndWait(admin, b.detail.id);
+    const [c] = await rows<{ name: string; name_pinyin: string; name_initials: string }>(
+      db,
+      sql`select name, name_pinyin, name_initials from children where county_code = ${county.countyCode} and id_number = ${cid}`,
+    );
+    expect(c).toEqual({ name: '李小兰', name_pinyin: 'lixiaolan', name_initials: 'lxl' });
+  });
 });
 
 scopeCases('GET /api/imports', () => {
