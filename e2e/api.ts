@@ -1,3 +1,5 @@
+import { addCalendarDays, daysBetween, isSchoolDay, shanghaiToday, type SchoolCalendar } from '@notoneless/shared';
+
 /** A small API client for journeys that need data set up or looked up outside the browser. */
 export async function apiLogin(baseUrl: string, username: string, password = 'Demo2026') {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
@@ -39,4 +41,24 @@ async function setServerClock(baseUrl: string, body: { days: number } | { reset:
   });
   if (!r.ok) throw new Error(`test clock: ${r.status} ${await r.text()}`);
   return new Date(((await r.json()) as { now: string }).now);
+}
+
+/** The server's clock (the test clock when a journey moved it). */
+export async function serverNow(baseUrl: string): Promise<Date> {
+  return new Date(((await (await fetch(`${baseUrl}/api/health`)).json()) as { time: string }).time);
+}
+
+/**
+ * A journey that needs "a school day today" runs on any day: when the server's today (Beijing) is not a school day of the
+ * calendar (a weekend, a holiday, the 寒暑假), the server's clock moves forward to the next one, the same time of day.
+ * Returns the server's now, and whether it moved (the browser pages then take it: page.clock.setSystemTime).
+ */
+export async function onSchoolDay(baseUrl: string, cal: SchoolCalendar): Promise<{ now: Date; today: string; moved: boolean }> {
+  const now = await serverNow(baseUrl);
+  const today = shanghaiToday(now);
+  let day = today;
+  for (let i = 0; i < 400 && !isSchoolDay(day, cal); i++) day = addCalendarDays(day, 1);
+  if (!isSchoolDay(day, cal)) throw new Error(`校历中 ${today} 之后没有上学日`);
+  if (day === today) return { now, today, moved: false };
+  return { now: await passServerDays(baseUrl, daysBetween(today, day)), today: day, moved: true };
 }

@@ -1,8 +1,8 @@
-import { addCalendarDays, countSchoolDays, isSchoolDay, type SchoolCalendar } from '@notoneless/shared';
+import { addCalendarDays, countSchoolDays, daysBetween, isSchoolDay, shanghaiToday, type SchoolCalendar } from '@notoneless/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
-import { apiLogin, passServerDays, resetServerClock } from './api';
+import { apiLogin, onSchoolDay, passServerDays, resetServerClock, serverNow } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, noSidewaysScroll } from './browser';
 
 /**
@@ -45,7 +45,8 @@ async function open(username: string, viewport = DESKTOP, now?: Date): Promise<P
   const phone = viewport === PHONE;
   const context = await browser.newContext({ viewport, isMobile: phone, hasTouch: phone });
   const page = await context.newPage();
-  if (now) await page.clock.setSystemTime(now);
+  const at = now ?? state.now;
+  if (at) await page.clock.setSystemTime(at);
   page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
   await loginAs(page, baseUrl, username);
   return page;
@@ -63,10 +64,24 @@ async function pickDate(page: Page, input: Locator, date: string) {
   await panel.waitFor({ state: 'hidden' });
 }
 
-const state: { teacher?: Api; classId?: string; kids?: Kid[]; cal?: SchoolCalendar; leaveKid?: Kid; from?: string; to?: string } = {};
+const state: {
+  teacher?: Api;
+  classId?: string;
+  kids?: Kid[];
+  cal?: SchoolCalendar;
+  leaveKid?: Kid;
+  from?: string;
+  to?: string;
+  /** The server's clock when the journey moved it to a school day. */
+  now?: Date;
+} = {};
 
 describe('日常管理 journey (issue 6): 到校日报 on a phone, offline correction, a 5-day leave to 销假', () => {
   it('the 班主任 reports the class with 3 absences on a 375 px phone in ≤ 3 taps + ≤ 3 per absence', async () => {
+    // today's report needs a school day: on a weekend, a holiday or in the 寒暑假 the clock moves to the next one
+    const cal = (await (await apiLogin(baseUrl, 'banzhuren')).get<{ calendar: SchoolCalendar }>('/api/settings')).calendar;
+    const school = await onSchoolDay(baseUrl, cal);
+    if (school.moved) state.now = school.now;
     const teacher = await apiLogin(baseUrl, 'banzhuren');
     const me = await teacher.get<{ roles: { role: string; scopeId: string }[] }>('/api/auth/me');
     const classId = me.roles.find((r) => r.role === 'head_teacher')!.scopeId;
@@ -159,8 +174,7 @@ describe('日常管理 journey (issue 6): 到校日报 on a phone, offline corre
 
   it('a leave of 5 school days entered ahead on the phone shows its steps and needs the principal', async () => {
     const cal = state.cal!;
-    const today = ((await (await fetch(`${baseUrl}/api/health`)).json()) as { time: string }).time;
-    let from = addCalendarDays(new Date(today).toISOString().slice(0, 10), 1);
+    let from = addCalendarDays(shanghaiToday(await serverNow(baseUrl)), 1);
     while (!isSchoolDay(from, cal)) from = addCalendarDays(from, 1);
     let to = from;
     while (countSchoolDays(from, to, cal) < 5) to = addCalendarDays(to, 1);
@@ -219,9 +233,7 @@ describe('日常管理 journey (issue 6): 到校日报 on a phone, offline corre
     const cal = state.cal!;
     let back = addCalendarDays(state.to!, 1);
     while (!isSchoolDay(back, cal)) back = addCalendarDays(back, 1);
-    const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as { time: string };
-    const days = Math.round((Date.parse(back) - Date.parse(new Date(health.time).toISOString().slice(0, 10))) / 86_400_000);
-    const now = await passServerDays(baseUrl, days);
+    const now = await passServerDays(baseUrl, daysBetween(shanghaiToday(await serverNow(baseUrl)), back));
 
     const page = await open('banzhuren', PHONE, now);
     await page.goto(`${baseUrl}/leave?tab=overdue`);

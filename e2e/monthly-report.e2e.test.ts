@@ -1,19 +1,23 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Consolidated, MonthlyReport } from '@notoneless/shared';
+import { shanghaiToday, type Consolidated, type MonthlyReport } from '@notoneless/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
+import { demoSampleMonth } from '../apps/server/src/db/seed/demo-year';
 
 /**
- * Issue 7's journey: the October 2026 月报 of the principal's school is computed, explained, submitted; its 中心校
+ * Issue 7's journey: a month's 月报 of the principal's school (the demo history's month with movements that is over:
+ * October in 2026—2027; demoSampleMonth) is computed, explained, submitted; its 中心校
  * returns it with a comment, the school resubmits, the 中心校 accepts; the county reads the consolidated table and
  * downloads the 汇总表. Every figure on screen is checked against the API's.
  */
 const baseUrl = e2eBaseUrl();
-const MONTH = '2026-10';
+const MONTH = demoSampleMonth(shanghaiToday(new Date()));
+const [YEAR, MON] = [MONTH.slice(0, 4), Number(MONTH.slice(5))];
+const QUARTER = Math.ceil(MON / 3);
 let browser: Browser;
 const errors: string[] = [];
 
@@ -84,7 +88,7 @@ async function confirmModal(page: Page, button: string): Promise<Locator> {
 }
 
 describe('月报 journey (issue 7): school → 中心校 → county', () => {
-  it('the school opens its October report, sees the figures, explains a child and submits', async () => {
+  it('the school opens the month’s report, sees the figures, explains a child and submits', async () => {
     const school = await apiLogin(baseUrl, 'xiaozhang');
     const me = await school.get<{ roles: { role: string; scopeId: string }[] }>('/api/auth/me');
     const schoolId = me.roles.find((r) => r.role === 'school_admin')!.scopeId;
@@ -172,7 +176,7 @@ describe('月报 journey (issue 7): school → 中心校 → county', () => {
     await shot(page, 'monthly-report-submitted-1366');
     const sheet = page.waitForEvent('download');
     await page.getByTestId('report-actions').getByRole('button', { name: '导出月报表' }).click();
-    expect((await sheet).suggestedFilename()).toMatch(new RegExp(`^${mine.schoolName}2026年10月.*月报表\\.xlsx$`));
+    expect((await sheet).suggestedFilename()).toMatch(new RegExp(`^${mine.schoolName}${YEAR}年${MON}月.*月报表\\.xlsx$`));
     await page.context().close();
 
     // the same report and the list on a phone
@@ -304,7 +308,7 @@ describe('月报 journey (issue 7): school → 中心校 → county', () => {
     ]);
     await shot(page, 'monthly-consolidated-county-1366');
 
-    // the demo's October has movements (cases reported, confirmed and returned in the month)
+    // the demo's sample month has movements (cases reported, confirmed and returned in the month)
     const movement = (key: string) => data.total.figures.movements.find((m) => m.key === key)!;
     for (const key of ['newSuspected', 'newDropouts', 'returned']) expect(movement(key).count, key).toBeGreaterThan(0);
     // each figure drills down to the children behind it: the township's 在籍, and the county's 本月劝返复学
@@ -342,15 +346,15 @@ describe('月报 journey (issue 7): school → 中心校 → county', () => {
     sheet.eachRow((xr) => texts.push((xr.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
     const flat = texts.map((t) => t.join('|')).join('\n');
     expect(flat).toContain('汇总');
-    expect(flat).toMatch(/2026\s*年\s*10\s*月|2026-10/);
+    expect(flat).toMatch(new RegExp(`${YEAR}\\s*年\\s*${MON}\\s*月|${MONTH}`));
     expect(flat).toContain(r.townshipName);
     const totalRow = texts.find((t) => t.some((v) => v.includes('合计')))!;
     expect(totalRow).toBeTruthy();
     expect(totalRow).toContain(String(data.total.figures.enrolled.count));
 
     const quarterly = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出2026年第四季度汇总' }).click();
-    expect((await quarterly).suggestedFilename()).toMatch(/2026年第4季度.*\.xlsx$/);
+    await page.getByRole('button', { name: `导出${YEAR}年第${'一二三四'[QUARTER - 1]}季度汇总` }).click();
+    expect((await quarterly).suggestedFilename()).toMatch(new RegExp(`${YEAR}年第${QUARTER}季度.*\\.xlsx$`));
     await page.context().close();
 
     const phone = await open('admin', PHONE);
@@ -367,9 +371,9 @@ describe('月报 journey (issue 7): school → 中心校 → county', () => {
     await page.getByTestId('report-actions').getByRole('button', { name: '更正' }).click();
     const modal = await confirmModal(page, '生成更正版本');
     await modal.getByText('请写明更正原因').waitFor();
-    await modal.getByRole('textbox', { name: '更正原因' }).fill('10月30日缺勤学生情况核实有误');
+    await modal.getByRole('textbox', { name: '更正原因' }).fill('月末缺勤学生情况核实有误');
     await modal.getByRole('button', { name: '生成更正版本' }).click();
-    await page.getByText('第 2 版为更正版本：10月30日缺勤学生情况核实有误').waitFor();
+    await page.getByText('第 2 版为更正版本：月末缺勤学生情况核实有误').waitFor();
     const r = await report(state.school!);
     expect(r.version).toBe(2);
     expect(r.figuresSource).toBe('live');
@@ -394,7 +398,7 @@ describe('月报 journey (issue 7): school → 中心校 → county', () => {
       .getByTestId('superseded-banner')
       .getByRole('link', { name: /查看当前版本/ })
       .click();
-    await page.getByText('第 2 版为更正版本：10月30日缺勤学生情况核实有误').waitFor();
+    await page.getByText('第 2 版为更正版本：月末缺勤学生情况核实有误').waitFor();
     await page.context().close();
     expect(errors).toEqual([]);
   });

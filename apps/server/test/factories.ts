@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import type { Role, ScopeKind } from '@notoneless/shared';
+import { DEFAULT_COUNTY_SETTINGS, schoolYearOf, shanghaiToday, type Role, type ScopeKind } from '@notoneless/shared';
 import type { DbOrTx } from '../src/db/client';
 import { children, childKeyGroups, classes, divisions, managementUnits, schools, userRoles, users } from '../src/db/schema/index';
 import { hashPassword } from '../src/modules/auth/password';
+import { testClock } from './test-app';
 
 export const TEST_PASSWORD = 'Test1234';
 let passwordHash: Promise<string> | null = null;
@@ -67,6 +68,8 @@ const fakeId = (countyCode: string) => {
  */
 export async function makeCounty(db: DbOrTx) {
   const countyCode = await claimCountyCode(db);
+  // the classes are those of the school year of the test's clock (a registry import files children into this year's)
+  const schoolYear = schoolYearOf(shanghaiToday(testClock.now()), DEFAULT_COUNTY_SETTINGS);
   await db.insert(divisions).values({ countyCode, code: countyCode, level: 'county', parentCode: null, name: '测试县' });
   const bureauId = uuidv7();
   await db.insert(managementUnits).values({ countyCode, id: bureauId, kind: 'bureau', name: '测试县教育局' });
@@ -101,7 +104,7 @@ export async function makeCounty(db: DbOrTx) {
       });
       for (const grade of [1, 7]) {
         const cls: ClassFixture = { id: uuidv7(), grade, children: [] };
-        await db.insert(classes).values({ countyCode, id: cls.id, schoolId: school.id, schoolYear: 2026, grade, name: '1班' });
+        await db.insert(classes).values({ countyCode, id: cls.id, schoolId: school.id, schoolYear, grade, name: '1班' });
         for (let k = 0; k < 2; k++)
           cls.children.push(await makeChild(db, countyCode, { schoolId: school.id, classId: cls.id, grade, villageCode: villages[k % 2] }));
         school.classes.push(cls);
@@ -138,7 +141,7 @@ export async function makeCounty(db: DbOrTx) {
     ]),
     liaison: await makeUser(db, countyCode, u('dept_liaison'), [{ role: 'dept_liaison', scopeKind: 'department', scopeId: '公安' }]),
   };
-  return { countyCode, bureauId, townships, users: usersByRole };
+  return { countyCode, bureauId, schoolYear, townships, users: usersByRole };
 }
 export type CountyFixture = Awaited<ReturnType<typeof makeCounty>>;
 

@@ -2,19 +2,19 @@ import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { addCalendarDays, isSchoolDay, shanghaiToday, type SchoolCalendar } from '@notoneless/shared';
 import { rows, type DbOrTx } from '../client';
+import { demoHistoryStart } from './demo-year';
 import { absences, attendanceReports, leaveRequests, leaveSteps } from '../schema/index';
 
 /**
- * The demo county's 到校日报 for September–November 2026 (up to yesterday), so that its months have something to report
- * (issue 7: the October report of a school is computed from these): one report per class and school day, by the class's
+ * The demo county's 到校日报 from the start of its history (demoHistoryStart: 1 September of the school year on most
+ * days) up to yesterday, so that its months have something to report (issue 7: the October report of a school is
+ * computed from these): one report per class and school day, by the class's
  * 班主任 around 08:10–08:50, with only the children not present stored (病假, 事假, 迟到, rarely 无故缺勤 with the family
  * contacted). About 1 child in 60 takes a 1–3 day leave (approved by the 班主任, closed when over), whose days appear on
  * the reports as 病假/事假 from the leave. A class misses its report on about 1 day in 100, never on a month's last
  * school day. 休学, 送教上门 and dropouts come from the generator and the demo cases (they are not on the class lists).
  * Deterministic: a seeded PRNG, no Math.random.
  */
-const FROM = '2026-09-01';
-const TO = '2026-11-30';
 
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -34,7 +34,7 @@ async function insertBatched<T>(list: T[], size: number, insert: (batch: T[]) =>
 export async function seedDemoAttendance(tx: DbOrTx, countyCode: string, cal: SchoolCalendar, now: Date): Promise<void> {
   const today = shanghaiToday(now);
   const days: string[] = [];
-  for (let d = FROM; d <= TO && d < today; d = addCalendarDays(d, 1)) if (isSchoolDay(d, cal)) days.push(d);
+  for (let d = demoHistoryStart(today); d < today; d = addCalendarDays(d, 1)) if (isSchoolDay(d, cal)) days.push(d);
   if (!days.length) return;
   const lastOfMonth = new Set(days.filter((d, i) => days[i + 1]?.slice(0, 7) !== d.slice(0, 7)));
 

@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { DEFAULT_COUNTY_SETTINGS, shanghaiToday } from '@notoneless/shared';
+import { addCalendarDays, DEFAULT_COUNTY_SETTINGS, shanghaiToday } from '@notoneless/shared';
 import type { DbOrTx } from '../client';
+import { demoHistoryStart, demoSchoolYear } from './demo-year';
 
 /**
  * The demo's dropouts each get their case (一生一表一档案), at different points of the work so that the case list, the
  * 待办 and the legal clocks show something real on first start: reported 2–31 days ago; the recent ones and a third of the
  * rest confirmed with no home visit yet (the 7-day visit clock running or overdue), a third visited by the 班主任, a third
  * also served the 劝返通知书 (its 5-day return clock).
- * Days are relative to today, so a demo started any day looks the same. Besides these open cases, the autumn term's
- * history: cases reported, confirmed and returned in September–November 2026 (seedDemoCaseHistory).
+ * Days are relative to today, so a demo started any day looks the same. Besides these open cases, the term's history:
+ * cases reported, confirmed and returned in the first months of the demo's history (seedDemoCaseHistory).
  */
 export async function seedDemoCases(tx: DbOrTx, countyCode: string, now: Date): Promise<void> {
   const today = shanghaiToday(now);
@@ -52,7 +53,7 @@ export async function seedDemoCases(tx: DbOrTx, countyCode: string, now: Date): 
     0,
     null,
     'confirmed',
-    sql`jsonb_build_object('source', 'report', 'sourceLabel', '教师报告', 'text', '2026年春季学期摸排发现长期未到校，经核实认定辍学')`,
+    sql`jsonb_build_object('source', 'report', 'sourceLabel', '教师报告', 'text', ${`${demoSchoolYear(today)}年春季学期摸排发现长期未到校，经核实认定辍学`}::text)`,
     'true',
   );
   await event(
@@ -97,16 +98,18 @@ export async function seedDemoCases(tx: DbOrTx, countyCode: string, now: Date): 
 
 /**
  * The term's history (issue 7: the monthly reports need movements): a part of the demo's children went through a whole
- * case between September and November 2026 — reported (疑似辍学), confirmed (辍学) one to four days later after a home
+ * case in the first months of the demo's history (demoHistoryStart: from 1 September, 2026-09-07…2026-11-20 for a
+ * demo of 2026—2027) — reported (疑似辍学), confirmed (辍学) one to four days later after a home
  * check, visited, and back at school six to 25 days after that with a 复学方案, then followed up every 30 days during
  * the 90-day 巩固跟踪 (and 销号 once it is over, for a demo started long after). About one child in 120 of the 在读
  * children of classes other than the demo accounts' own (the journeys act on those). Only whole histories that are over
  * by yesterday are written, so no clock of theirs is ever overdue: their open follow-up visit is always due after today.
- * The dates are fixed (autumn term 2026) so that the October and November 2026 reports show 新增疑似辍学, 新认定辍学 and
- * 劝返复学 whatever day the demo is started on.
+ * The dates follow the history's start, not today, so that its second month (demoSampleMonth: October when the history
+ * starts on 1 September) shows 新增疑似辍学, 新认定辍学 and 劝返复学 whatever day of the term the demo is started on.
  */
 async function seedDemoCaseHistory(tx: DbOrTx, countyCode: string, now: Date): Promise<void> {
   const today = shanghaiToday(now);
+  const first = addCalendarDays(demoHistoryStart(today), 6);
   const at = now.toISOString();
   const followUpDays = DEFAULT_COUNTY_SETTINGS.followUpDays;
   const h = (salt: string, mod: number) => sql.raw(`abs(hashtext(ch.id::text || '${salt}')) % ${mod}`);
@@ -131,8 +134,8 @@ async function seedDemoCaseHistory(tx: DbOrTx, countyCode: string, now: Date): P
           select ch.county_code, ch.id as child_id, ch.school_id, ch.class_id,
             coalesce(s.township_code, ch.household_township_code) as township_code, ch.household_village_code as village_code,
             (array['厌学', '学习困难', '外出打工', '家庭原因'])[1 + ${h('k', 4)}] as cause,
-            date '2026-09-07' + ${h('r', 75)} as r,
-            date '2026-09-07' + ${h('r', 75)} + 1 + ${h('c', 4)} as c,
+            ${first}::date + ${h('r', 75)} as r,
+            ${first}::date + ${h('r', 75)} + 1 + ${h('c', 4)} as c,
             ${h('t', 20)} as dt
           from children ch
           join schools s on s.county_code = ch.county_code and s.id = ch.school_id

@@ -2,22 +2,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { consolidationFromCohorts, formatRate, parseIdNumber } from '@notoneless/shared';
+import { cohortEntryYearForSchoolYear, consolidationFromCohorts, formatRate, parseIdNumber, shanghaiToday } from '@notoneless/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rows, type Database } from '../client';
 import { countGraduates } from '../../modules/children/graduates.repository';
 import { getCountySettings } from '../../modules/settings/settings.service';
 import { DEMO_COUNTY, seedDemo } from './demo';
 import { demoCohorts } from './demo-cohorts';
+import { demoSchoolYear } from './demo-year';
 
-// The demo county's 历史入学人数 for 2009–2018 and last summer's 初中毕业生, so its dashboard and brief show a 巩固率.
+// The demo county's 历史入学人数 (2009–2018 for 2026—2027) and last summer's 初中毕业生, so its dashboard and brief
+// show a 巩固率. The demo is built for the school year of the real clock's today, like the test reads it.
 
 let db: Database;
+const now = new Date(); // the real clock, as the demo of a first start reads it
 const c = DEMO_COUNTY.code;
 
 beforeAll(async () => {
   db = await openDatabase({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'nol-demo-cohorts-')) });
-  await db.db.transaction(async (tx) => seedDemo(tx as never, { children: 2000, seed: 5 }));
+  await db.db.transaction(async (tx) => seedDemo(tx as never, { children: 2000, seed: 5, now }));
 }, 300_000);
 afterAll(async () => db?.close());
 
@@ -48,12 +51,15 @@ describe('demo seed: graduates and cohorts', () => {
     expect(Number(dups.n)).toBe(0);
   });
 
-  it('stores the cohorts of 2009–2018 and the 2026—2027 巩固率 is computed from them (about 98.6 %)', async () => {
+  it('stores the ten cohorts up to the graduating class’s and this school year’s 巩固率 is computed from them (about 98.6 %)', async () => {
     const settings = await getCountySettings(db.db, c);
-    expect(settings.cohorts.map((x) => x.entryYear)).toEqual([2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018]);
+    const y = demoSchoolYear(shanghaiToday(now));
+    const last = cohortEntryYearForSchoolYear(y); // 2018 for 2026—2027
+    expect(last).toBe(y - 8);
+    expect(settings.cohorts.map((x) => x.entryYear)).toEqual(Array.from({ length: 10 }, (_, i) => last - 9 + i));
     const graduates = await countGraduates(db.db, c);
-    expect(settings.cohorts).toEqual(demoCohorts(graduates));
-    const r = consolidationFromCohorts({ graduates, graduationSchoolYearStart: 2026, cohorts: settings.cohorts });
+    expect(settings.cohorts).toEqual(demoCohorts(graduates, y));
+    const r = consolidationFromCohorts({ graduates, graduationSchoolYearStart: y, cohorts: settings.cohorts });
     expect(r.computable).toBe(true);
     expect(r.value!).toBeGreaterThan(0.97);
     expect(r.value!).toBeLessThan(1);

@@ -1,4 +1,4 @@
-import { makeIdNumber, type Cohort } from '@notoneless/shared';
+import { cohortEntryYearForSchoolYear, makeIdNumber, shanghaiToday, type Cohort } from '@notoneless/shared';
 import { generateChildren, type SynthCounty, type SynthOptions } from '@notoneless/synth';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
@@ -7,32 +7,27 @@ import { children } from '../schema/index';
 import { namePinyin } from '../../lib/pinyin';
 import { countGraduates, GRADUATED_STATUS } from '../../modules/children/graduates.repository';
 import { findSettingValues, saveSettingValues } from '../../modules/settings/settings.repository';
-
-/** Birth cohorts of the demo county shrink slowly: the 一年级 intake of each entry year relative to 2018's. */
-const INTAKE: Record<number, number> = {
-  2009: 1.14,
-  2010: 1.12,
-  2011: 1.09,
-  2012: 1.08,
-  2013: 1.05,
-  2014: 1.04,
-  2015: 1.03,
-  2016: 1.06,
-  2017: 1.02,
-  2018: 1,
-};
+import { demoSchoolYear } from './demo-year';
 
 /**
- * The demo county's 历史入学人数 (county setting `cohorts`) for the entry years 2009–2018, as a county would copy them
- * from its 教育事业统计年报. The synthetic county has no history, so they are sized on the demo's own 初中毕业生:
- * about 3 % of a cohort transferred in, 4 % out and one in a thousand died over nine years, and the adjusted cohort is
- * graduates ÷ 98.6 % for the 2018 intake (earlier intakes scale with their year's births). The rate itself is then
- * computed from these rows and the children's statuses like any county's (dashboards, brief).
+ * Birth cohorts of the demo county shrink slowly: the 一年级 intake of the ten entry years up to that of the school
+ * year's graduating class (2009–2018 for 2026—2027), oldest first, relative to the last one's.
  */
-export function demoCohorts(graduates: number): Cohort[] {
+const INTAKE = [1.14, 1.12, 1.09, 1.08, 1.05, 1.04, 1.03, 1.06, 1.02, 1];
+
+/**
+ * The demo county's 历史入学人数 (county setting `cohorts`) for the ten entry years up to that of the class graduating
+ * in the school year starting in `schoolYear` (cohortEntryYearForSchoolYear: 2009–2018 for 2026—2027), as a county
+ * would copy them from its 教育事业统计年报. The synthetic county has no history, so they are sized on the demo's own
+ * 初中毕业生: about 3 % of a cohort transferred in, 4 % out and one in a thousand died over nine years, and the adjusted
+ * cohort is graduates ÷ 98.6 % for the last intake (earlier intakes scale with their year's births). The rate itself is
+ * then computed from these rows and the children's statuses like any county's (dashboards, brief).
+ */
+export function demoCohorts(graduates: number, schoolYear: number): Cohort[] {
   const base = Math.max(graduates, 1);
-  return Object.entries(INTAKE).map(([year, f]) => {
-    const entryYear = Number(year);
+  const last = cohortEntryYearForSchoolYear(schoolYear);
+  return INTAKE.map((f, i) => {
+    const entryYear = last - (INTAKE.length - 1 - i);
     const transfersIn = Math.round(base * f * 0.031);
     const transfersOut = Math.round(base * f * 0.042);
     const deaths = Math.floor((base * f) / 1000);
@@ -124,5 +119,6 @@ export async function seedDemoCohorts(tx: DbOrTx, countyCode: string, now: Date,
   await seedDemoGraduates(tx, countyCode, county, opts);
   const graduates = await countGraduates(tx, countyCode);
   const values = await findSettingValues(tx, countyCode);
-  await saveSettingValues(tx, countyCode, { ...values, cohorts: demoCohorts(graduates) }, null, now);
+  const cohorts = demoCohorts(graduates, demoSchoolYear(shanghaiToday(now)));
+  await saveSettingValues(tx, countyCode, { ...values, cohorts }, null, now);
 }

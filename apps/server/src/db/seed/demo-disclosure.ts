@@ -1,14 +1,15 @@
-import type { DisclosureContent } from '@notoneless/shared';
+import { shanghaiToday, type DisclosureContent } from '@notoneless/shared';
 import type { DbOrTx } from '../client';
 import { upsertDisclosure } from '../../modules/disclosure/disclosure.repository';
+import { demoSchoolYear, schoolYearLabel } from './demo-year';
 
 /**
- * The demo county's published 信息公开 page for 2026—2027 (seed 001 六(三)): the year's tasks, the measures of the seeds
+ * The demo county's published 信息公开 page for the school year y (e.g. 2026 → 2026—2027; seed 001 六(三)): the year's tasks, the measures of the seeds
  * (双线核查/双线三包, 四包一, 一生一表一档案, 三本台账, 送教上门), the responsible bodies with their duties, and the contacts.
  * The telephone numbers are demo numbers, except 12345 (the national 政务服务便民热线).
  */
-export const DEMO_DISCLOSURE: DisclosureContent = {
-  title: '荥阳市2026—2027学年义务教育控辍保学工作信息公开',
+export const demoDisclosure = (y: number): DisclosureContent => ({
+  title: `荥阳市${schoolYearLabel(y)}义务教育控辍保学工作信息公开`,
   intro:
     '依据《中华人民共和国义务教育法》和县（市）控辍保学工作要求，现将本学年控辍保学年度任务、工作做法、责任主体和联系方式向社会公开，接受社会监督。下列数字为全市汇总数，不含任何学生个人信息；村级数字小于5的以“<5”显示。',
   tasks: [
@@ -67,13 +68,16 @@ export const DEMO_DISCLOSURE: DisclosureContent = {
   ],
   supervision:
     '任何组织或个人发现适龄儿童少年失学辍学，或违法招用未成年人的，可以通过以上电话反映。我们将及时核实处理，并对反映人的信息保密。',
-};
+});
 
+/** The page of the school year of `now`, published. */
 export async function seedDemoDisclosure(tx: DbOrTx, countyCode: string, now: Date): Promise<void> {
+  const y = demoSchoolYear(shanghaiToday(now));
+  const content = demoDisclosure(y);
   await upsertDisclosure(tx, {
     countyCode,
-    year: '2026-2027',
-    content: { draft: DEMO_DISCLOSURE, published: DEMO_DISCLOSURE },
+    year: `${y}-${y + 1}`,
+    content: { draft: content, published: content },
     published: 'published',
     publishedAt: now,
     by: null,

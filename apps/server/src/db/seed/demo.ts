@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import type { ApprovalRight, Role, ScopeKind } from '@notoneless/shared';
+import { shanghaiToday, type ApprovalRight, type Role, type ScopeKind } from '@notoneless/shared';
 import { generateChildren, generateCounty, type SynthChild, type SynthOptions } from '@notoneless/synth';
 import type { Database, DbOrTx } from '../client';
 import {
@@ -21,9 +21,9 @@ import { replaceCalendar } from '../../modules/settings/settings.repository';
 import { namePinyin } from '../../lib/pinyin';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoAttendance } from './demo-attendance';
-import { DEMO_CALENDAR } from './demo-calendar';
 import { seedDemoDisclosure } from './demo-disclosure';
 import { seedDemoCohorts } from './demo-cohorts';
+import { demoCalendar, demoSchoolYear } from './demo-year';
 
 export const DEMO_PASSWORD = 'Demo2026';
 export const DEMO_COUNTY = { code: '410182', name: '荥阳市' };
@@ -66,12 +66,24 @@ async function insertBatched<T>(rows: T[], size: number, insert: (batch: T[]) =>
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-export async function seedDemo(tx: DbOrTx, opts: Required<Pick<SynthOptions, 'children' | 'seed'>>) {
-  const synthOpts: SynthOptions = { ...opts, countyCode: DEMO_COUNTY.code, countyName: DEMO_COUNTY.name };
+/**
+ * The demo county of the school year of `now` (default: the real clock; see demo-year.ts): its classes, children,
+ * calendar, history and 信息公开 are those of that school year.
+ */
+export async function seedDemo(tx: DbOrTx, opts: Required<Pick<SynthOptions, 'children' | 'seed'>> & { now?: Date }) {
+  const now = opts.now ?? new Date();
+  const today = shanghaiToday(now);
+  const synthOpts: SynthOptions = {
+    children: opts.children,
+    seed: opts.seed,
+    countyCode: DEMO_COUNTY.code,
+    countyName: DEMO_COUNTY.name,
+    asOf: today,
+  };
   const county = generateCounty(synthOpts);
   const c = DEMO_COUNTY.code;
   const hash = await hashPassword(DEMO_PASSWORD);
-  const now = new Date();
+  const cal = demoCalendar(today);
 
   await tx.insert(counties).values({ code: c, name: DEMO_COUNTY.name });
   await tx.insert(divisions).values(county.divisions.map((d) => ({ countyCode: c, ...d })));
@@ -242,18 +254,19 @@ export async function seedDemo(tx: DbOrTx, opts: Required<Pick<SynthOptions, 'ch
   await tx.update(users).set({ active: false }).where(eq(users.id, formerId));
 
   // the demo's dropouts are on the 辍学学生台账 (found in last spring's 摸排), so that 人账相符 holds
+  const surveyNote = `${demoSchoolYear(today)}年春季学期摸排发现`;
   await tx.execute(sql`
     insert into ledger_entries (county_code, id, child_id, ledger, source, cause, note, opened_at)
     select county_code, uuid_v7(), id, 'dropout', 'survey',
-      (array['厌学', '学习困难', '外出打工', '家庭原因', '疾病'])[1 + abs(hashtext(id::text)) % 5], '2026年春季学期摸排发现', ${now.toISOString()}::timestamptz
+      (array['厌学', '学习困难', '外出打工', '家庭原因', '疾病'])[1 + abs(hashtext(id::text)) % 5], ${surveyNote}, ${now.toISOString()}::timestamptz
     from children where county_code = ${c} and status = '辍学'`);
   await tx.execute(sql`
     insert into ledger_events (county_code, id, entry_id, at, actor_name, type, data)
     select county_code, uuid_v7(), id, opened_at, '系统', 'opened', jsonb_build_object('source', 'survey', 'cause', cause)
     from ledger_entries where county_code = ${c}`);
   await seedDemoCases(tx, c, now);
-  await replaceCalendar(tx, c, DEMO_CALENDAR);
-  await seedDemoAttendance(tx, c, DEMO_CALENDAR, now);
+  await replaceCalendar(tx, c, cal);
+  await seedDemoAttendance(tx, c, cal, now);
   await seedDemoDisclosure(tx, c, now);
   await seedDemoCohorts(tx, c, now, county, synthOpts);
   await insertAudit(tx, {

@@ -20,6 +20,8 @@ let retired: { id: string; username: string };
 
 const ids = (body: { items: { id: string }[] }) => body.items.map((c) => c.id).sort();
 const s00 = () => county.townships[0].schools[0];
+/** The school year of the fixture's classes (that of the day the test runs). */
+const Y = () => county.schoolYear;
 const s01 = () => county.townships[0].schools[1];
 const rolesOf = async (userId: string) =>
   ((await admin.get(`/api/users/${userId}`)).json().roles as Grant[]).map((g) => `${g.role}:${g.scopeId}`).sort();
@@ -46,7 +48,7 @@ scopeCases('GET /api/classes', () => {
     expect(first).toMatchObject({
       schoolId: s00().id,
       schoolName: '测试东镇第1小学',
-      schoolYear: 2026,
+      schoolYear: Y(),
       grade: 1,
       name: '1班',
       studentCount: 2,
@@ -97,7 +99,7 @@ scopeCases('POST /api/classes', () => {
   it('a school admin adds a class with a 班主任, who gets the 班主任 grant on it (audited on the user)', async () => {
     const res = await schoolAdmin.post('/api/classes', {
       schoolId: s00().id,
-      schoolYear: 2026,
+      schoolYear: Y(),
       grade: 3,
       name: '2班',
       headTeacherId: newTeacher.id,
@@ -121,13 +123,13 @@ scopeCases('POST /api/classes', () => {
     expect((await admin.get(`/api/audit?targetId=${c.id}`)).json().items[0].action).toBe('class.created');
   });
   it('refuses a second 七年级「1班」 of the same school year', async () => {
-    const res = await admin.post('/api/classes', { schoolId: s00().id, schoolYear: 2026, grade: 7, name: '1班' });
+    const res = await admin.post('/api/classes', { schoolId: s00().id, schoolYear: Y(), grade: 7, name: '1班' });
     expect(res.statusCode).toBe(409);
-    expect(errorOf(res).message).toBe('该学校 2026 学年七年级已有「1班」');
-    expect((await admin.post('/api/classes', { schoolId: s00().id, schoolYear: 2027, grade: 7, name: '1班' })).statusCode).toBe(200);
+    expect(errorOf(res).message).toBe(`该学校 ${Y()} 学年七年级已有「1班」`);
+    expect((await admin.post('/api/classes', { schoolId: s00().id, schoolYear: Y() + 1, grade: 7, name: '1班' })).statusCode).toBe(200);
   });
   it('a school it cannot see answers 404, one it only reads 403; the 中心校 manages its township’s schools', async () => {
-    const body = { schoolYear: 2026, grade: 2, name: '9班' };
+    const body = { schoolYear: Y(), grade: 2, name: '9班' };
     expect((await schoolAdmin.post('/api/classes', { ...body, schoolId: s01().id })).statusCode).toBe(404);
     expect((await admin.post('/api/classes', { ...body, schoolId: other.townships[0].schools[0].id })).statusCode).toBe(404);
     const ro = await teacher.post('/api/classes', { ...body, schoolId: s00().id });
@@ -137,10 +139,10 @@ scopeCases('POST /api/classes', () => {
     expect(unit.statusCode, unit.body).toBe(200);
   });
   it('refuses a grade outside 1–9 and a 班主任 who is inactive or of another county', async () => {
-    const bad = await schoolAdmin.post('/api/classes', { schoolId: s00().id, schoolYear: 2026, grade: 10, name: '1班' });
+    const bad = await schoolAdmin.post('/api/classes', { schoolId: s00().id, schoolYear: Y(), grade: 10, name: '1班' });
     expect(bad.statusCode).toBe(400);
     expect(errorOf(bad).message).toBe('提交内容有误：年级：年级应为 1–9');
-    const body = { schoolId: s00().id, schoolYear: 2026, grade: 4, name: '1班' };
+    const body = { schoolId: s00().id, schoolYear: Y(), grade: 4, name: '1班' };
     const inactive = await schoolAdmin.post('/api/classes', { ...body, headTeacherId: retired.id });
     expect(inactive.statusCode).toBe(400);
     expect(errorOf(inactive).message).toMatch(/班主任账号不存在、已停用/);
@@ -183,7 +185,7 @@ scopeCases('PATCH /api/classes/:id', () => {
     expect((await admin.patch(`/api/classes/${other.townships[0].schools[0].classes[0].id}`, { name: '改名' })).statusCode).toBe(404);
     const dup = await schoolAdmin.patch(`/api/classes/${s00().classes[1].id}`, { grade: 1 });
     expect(dup.statusCode).toBe(409);
-    expect(errorOf(dup).message).toBe('该学校 2026 学年一年级已有「1班」');
+    expect(errorOf(dup).message).toBe(`该学校 ${Y()} 学年一年级已有「1班」`);
     const empty = await schoolAdmin.patch(`/api/classes/${s00().classes[1].id}`, { name: '' });
     expect(empty.statusCode).toBe(400);
     expect(errorOf(empty).message).toBe('提交内容有误：名称：请填写班级名称');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
@@ -87,6 +87,8 @@ beforeAll(async () => {
   c = county.countyCode;
   kids = await seedFacts();
 });
+// every test on 2026-10-20 (test/worker-setup.ts puts the real clock back after each test)
+beforeEach(() => testClock.set('2026-10-20T02:00:00Z'));
 afterAll(() => testClock.reset());
 
 const get = async (username: string, url: string) => {
