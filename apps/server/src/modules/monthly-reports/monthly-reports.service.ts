@@ -35,6 +35,7 @@ import {
   monthlyReportVisible,
 } from '../../policies/monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
+import { actorOf, writeReview } from './review-write';
 import type { FrozenFigures, ReportRow, SchoolInfo } from './monthly-reports.repository';
 
 /**
@@ -225,8 +226,6 @@ function refuse(status: MonthlyReportStatus, action: MonthlyReportAction) {
   if (why) throw new AppError('CONFLICT', why);
 }
 
-const actorOf = (ctx: Ctx) => ({ actorId: ctx.actor.userId, actorName: ctx.actor.displayName, at: ctx.now });
-
 export async function saveExplanations(ctx: Ctx, schoolId: string, month: string, body: Explanations): Promise<MonthlyReport> {
   const school = await visibleSchool(ctx, schoolId);
   authorize(canFillMonthlyReport(ctx.actor, school.id), '只有本校可以填写月报说明');
@@ -356,20 +355,13 @@ export async function review(ctx: Ctx, id: string, body: { decision: 'return' | 
     const [head] = await repo.versionsOf(tx, county, school.id, row.month);
     if (head.id !== row.id) throw new AppError('CONFLICT', '该版本已被更正，请审核最新版本');
     refuse(statusOf(row), body.decision);
-    await repo.updateReport(tx, county, id, {
-      status: body.decision === 'accept' ? 'accepted' : 'returned',
-      reviewedBy: ctx.actor.userId,
-      reviewedByName: ctx.actor.displayName,
-      reviewedAt: ctx.now,
-      reviewComment: body.comment || null,
-      updatedAt: ctx.now,
-    });
-    await repo.addEvent(tx, { countyCode: county, reportId: id, action: body.decision, ...actorOf(ctx), comment: body.comment || null });
-    await audit(tx, ctx, {
-      action: body.decision === 'accept' ? 'monthly_report.accepted' : 'monthly_report.returned',
-      targetType: 'monthly_report',
-      targetId: id,
-      data: { schoolId: school.id, month: row.month, version: row.version, comment: body.comment || null },
+    await writeReview(tx, ctx, {
+      county,
+      id,
+      decision: body.decision,
+      comment: body.comment,
+      actions: { accept: 'monthly_report.accepted', return: 'monthly_report.returned' },
+      data: { schoolId: school.id, month: row.month, version: row.version },
     });
   });
   const row = await repo.findReport(ctx.db, county, id);

@@ -6,6 +6,7 @@ import { audit, inTx, type Ctx } from '../../http/context';
 import { authorize } from '../../policies/org.policy';
 import { canOpenMonthlyReports, canReviewUnitReport, canSubmitUnitReport, unitReportVisible } from '../../policies/monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
+import { actorOf, writeReview } from './review-write';
 import { frozenOf, monthContext, type MonthContext } from './monthly-reports.service';
 import { notAcceptedRefusal, schoolsNotAccepted, unitReviewRefusal, unitSubmitPlan } from './unit-report-rules';
 import { loadUnitStates, summaryOf, type UnitState } from './unit-report-state';
@@ -101,8 +102,6 @@ export async function getUnitReport(ctx: Ctx, unitId: string, month: string): Pr
   checkMonth(month, mc.today);
   return present(ctx, mc, unit, month);
 }
-
-const actorOf = (ctx: Ctx) => ({ actorId: ctx.actor.userId, actorName: ctx.actor.displayName, at: ctx.now });
 
 export async function submitUnitReport(ctx: Ctx, unitId: string, month: string): Promise<UnitReport> {
   const unit = await visibleUnit(ctx, unitId);
@@ -202,20 +201,13 @@ export async function reviewUnitReport(
     if (state.row?.id !== row.id) throw new AppError('CONFLICT', '该版本已被重新上报，请审核最新版本');
     const refusal = unitReviewRefusal(state.status, state.outdated, body.decision);
     if (refusal) throw new AppError('CONFLICT', refusal);
-    await repo.updateReport(tx, county, id, {
-      status: body.decision === 'accept' ? 'accepted' : 'returned',
-      reviewedBy: ctx.actor.userId,
-      reviewedByName: ctx.actor.displayName,
-      reviewedAt: ctx.now,
-      reviewComment: body.comment || null,
-      updatedAt: ctx.now,
-    });
-    await repo.addEvent(tx, { countyCode: county, reportId: id, action: body.decision, ...actorOf(ctx), comment: body.comment || null });
-    await audit(tx, ctx, {
-      action: body.decision === 'accept' ? 'monthly_unit_report.accepted' : 'monthly_unit_report.returned',
-      targetType: 'monthly_report',
-      targetId: id,
-      data: { unitId: unit.id, month: row.month, version: row.version, comment: body.comment || null },
+    await writeReview(tx, ctx, {
+      county,
+      id,
+      decision: body.decision,
+      comment: body.comment,
+      actions: { accept: 'monthly_unit_report.accepted', return: 'monthly_unit_report.returned' },
+      data: { unitId: unit.id, month: row.month, version: row.version },
     });
   });
   return present(ctx, mc, unit, found.month);

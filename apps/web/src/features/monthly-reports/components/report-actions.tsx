@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../lib/api';
 import { exportReport, useCorrectReport, useReviewReport, useSubmitReport } from '../api';
 import { monthLabel } from '../month';
+import { ReviewDecisionModal, type ReviewDecision } from './review-decision-modal';
 
 type Dialog = 'submit' | 'return' | 'accept' | 'correct' | null;
 
@@ -111,49 +112,20 @@ function SubmitModal({ report, onClose }: ModalProps) {
   );
 }
 
-function ReviewModal({ report, decision, onClose }: ModalProps & { decision: 'return' | 'accept' }) {
-  const { message } = App.useApp();
+function ReviewModal({ report, decision, onClose }: ModalProps & { decision: ReviewDecision }) {
   const review = useReviewReport(report.schoolId ?? '', report.month);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const returning = decision === 'return';
   return (
-    <Modal
-      open
-      title={returning ? '退回月报' : '审核通过'}
-      okText={returning ? '确认退回' : '审核通过'}
-      okButtonProps={{ danger: returning }}
-      cancelText="取消"
-      confirmLoading={review.isPending}
-      onCancel={onClose}
-      onOk={async () => {
-        setError(null);
-        if (returning && !comment.trim()) {
-          setError('退回时请写明原因');
-          return;
-        }
-        try {
-          await review.mutateAsync({ id: report.id ?? '', body: { decision, comment: comment.trim() } });
-          message.success(returning ? '已退回学校' : '已审核通过');
-          onClose();
-        } catch (e) {
-          setError(errorMessage(e));
-        }
-      }}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Typography.Paragraph>
-        {report.unitName} {monthLabel(report.month)}月报（第 {report.version} 版）
-      </Typography.Paragraph>
-      <Input.TextArea
-        aria-label={returning ? '退回原因' : '审核意见'}
-        rows={3}
-        maxLength={1000}
-        placeholder={returning ? '退回原因（必填），如：七年级在校人数与到校日报不符，请核对' : '审核意见（可不填）'}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-      />
-    </Modal>
+    <ReviewDecisionModal
+      decision={decision}
+      subject={`${report.unitName} ${monthLabel(report.month)}月报（第 ${report.version} 版）`}
+      accept={{ title: '审核通过', ok: '审核通过', done: '已审核通过', commentLabel: '审核意见', placeholder: '审核意见（可不填）' }}
+      returnTitle="退回月报"
+      returnDone="已退回学校"
+      returnPlaceholder="退回原因（必填），如：七年级在校人数与到校日报不符，请核对"
+      pending={review.isPending}
+      send={(body) => review.mutateAsync({ id: report.id ?? '', body })}
+      onClose={onClose}
+    />
   );
 }
 

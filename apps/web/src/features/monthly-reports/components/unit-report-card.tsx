@@ -1,12 +1,13 @@
 import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import type { UnitReport } from '@notoneless/shared';
-import { Alert, App, Button, Card, Flex, Input, Modal, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Modal, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useReviewUnitReport, useSubmitUnitReport, useUnitReport } from '../api';
 import { monthLabel } from '../month';
+import { type ReviewDecision, ReviewDecisionModal } from './review-decision-modal';
 import { UnitReportTag } from './unit-report-tag';
 
 /**
@@ -154,48 +155,19 @@ function SubmitUnitModal({ report, onClose }: ModalProps) {
   );
 }
 
-function ReviewUnitModal({ report, decision, onClose }: ModalProps & { decision: 'return' | 'accept' }) {
-  const { message } = App.useApp();
+function ReviewUnitModal({ report, decision, onClose }: ModalProps & { decision: ReviewDecision }) {
   const review = useReviewUnitReport(report.unitId, report.month);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const returning = decision === 'return';
   return (
-    <Modal
-      open
-      title={returning ? '退回乡镇月报' : '接收乡镇月报'}
-      okText={returning ? '确认退回' : '确认接收'}
-      okButtonProps={{ danger: returning }}
-      cancelText="取消"
-      confirmLoading={review.isPending}
-      onCancel={onClose}
-      onOk={async () => {
-        setError(null);
-        if (returning && !comment.trim()) {
-          setError('退回时请写明原因');
-          return;
-        }
-        try {
-          await review.mutateAsync({ id: report.id ?? '', body: { decision, comment: comment.trim() } });
-          message.success(returning ? '已退回中心校' : '已接收');
-          onClose();
-        } catch (e) {
-          setError(errorMessage(e));
-        }
-      }}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Typography.Paragraph>
-        {report.unitName} {monthLabel(report.month)}乡镇月报（第 {report.version} 版）
-      </Typography.Paragraph>
-      <Input.TextArea
-        aria-label={returning ? '退回原因' : '接收意见'}
-        rows={3}
-        maxLength={1000}
-        placeholder={returning ? '退回原因（必填），如：请核对某校差额原因后重新上报' : '意见（可不填）'}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-      />
-    </Modal>
+    <ReviewDecisionModal
+      decision={decision}
+      subject={`${report.unitName} ${monthLabel(report.month)}乡镇月报（第 ${report.version} 版）`}
+      accept={{ title: '接收乡镇月报', ok: '确认接收', done: '已接收', commentLabel: '接收意见', placeholder: '意见（可不填）' }}
+      returnTitle="退回乡镇月报"
+      returnDone="已退回中心校"
+      returnPlaceholder="退回原因（必填），如：请核对某校差额原因后重新上报"
+      pending={review.isPending}
+      send={(body) => review.mutateAsync({ id: report.id ?? '', body })}
+      onClose={onClose}
+    />
   );
 }
