@@ -31,6 +31,26 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const dir = path.join(os.tmpdir(), `nol-bench-imports-${ROWS}`);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/** CPU seconds of every local PostgreSQL server process (0 when /proc or the processes cannot be read). */
+function postgresCpu(): number {
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
+}
+const nodeCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
 const HEADER = ['姓名', '性别', '出生日期', '公民身份号码', '民族', '户籍地址', '户籍地区划代码', '监护人姓名', '监护人电话'];
 
 async function makeFiles() {
@@ -99,6 +119,7 @@ async function runOne(kind: 'pglite' | 'postgres', format: string, file: string)
     })(),
   );
   const t0 = performance.now();
+  const cpu0 = { node: nodeCpu(), pg: postgresCpu() };
   const up = await app.inject({
     method: 'POST',
     url: '/api/imports',
@@ -111,6 +132,7 @@ async function runOne(kind: 'pglite' | 'postgres', format: string, file: string)
   const id = up.json().id;
   await waitForImport(id);
   const t1 = performance.now();
+  const cpu1 = { node: nodeCpu(), pg: postgresCpu() };
   const phases: Record<string, number> = {};
   let phase = '';
   let phaseStart = performance.now();
@@ -125,6 +147,7 @@ async function runOne(kind: 'pglite' | 'postgres', format: string, file: string)
   if (commit.statusCode !== 200) throw new Error(commit.body);
   await waitForImport(id);
   const t2 = performance.now();
+  const cpu2 = { node: nodeCpu(), pg: postgresCpu() };
   unsubscribe();
   if (phase) phases[phase] = (phases[phase] ?? 0) + (performance.now() - phaseStart) / 1000;
   probing = false;
@@ -135,6 +158,9 @@ async function runOne(kind: 'pglite' | 'postgres', format: string, file: string)
   console.log(
     `  ${kind.padEnd(8)} ${format.padEnd(8)} rows ${fmt(detail.rowCount)}  read+validate ${((t1 - t0) / 1000).toFixed(1)} s  commit+feed ${((t2 - t1) / 1000).toFixed(1)} s  total ${total.toFixed(1)} s  ${fmt(detail.rowCount / total)} rows/s  peak RSS ${fmt(peakRss / 1048576)} MB  longest request wait ${fmt(maxWait)} ms`,
   );
+  const cpu = (a: typeof cpu0, b: typeof cpu0) =>
+    `node ${(b.node - a.node).toFixed(1)} s` + (kind === 'postgres' ? `, PostgreSQL ${(b.pg - a.pg).toFixed(1)} s` : '');
+  console.log(`           CPU: read+validate ${cpu(cpu0, cpu1)} · commit+feed ${cpu(cpu1, cpu2)}`);
   console.log(
     `           commit phases: ${Object.entries(phases)
       .filter(([p]) => p !== 'done')

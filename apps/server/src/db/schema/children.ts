@@ -38,8 +38,14 @@ export const children = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
-    index('children_school_idx').on(t.countyCode, t.schoolId, t.grade),
-    index('children_class_idx').on(t.countyCode, t.classId),
+    // partial: a child known only from 户籍 has no school or class, and queries always name one (= implies not null);
+    // an import of 300,000 household rows then writes two fewer index entries per new child
+    index('children_school_idx')
+      .on(t.countyCode, t.schoolId, t.grade)
+      .where(sql`school_id is not null`),
+    index('children_class_idx')
+      .on(t.countyCode, t.classId)
+      .where(sql`class_id is not null`),
     index('children_village_idx').on(t.countyCode, t.householdVillageCode),
     index('children_township_idx').on(t.countyCode, t.householdTownshipCode),
     index('children_id_number_idx').on(t.countyCode, t.idNumber),

@@ -23,6 +23,13 @@ export type FeedParams = {
   schoolYear: number;
   fromRow: number;
   toRow: number;
+  /**
+   * On PostgreSQL the feed runs on `lanes` connections at once, each taking the IDs whose hash falls in its lane
+   * (`lane` 0 … lanes − 1): lanes never share an ID, so they never touch the same child, and each keeps its IDs in
+   * file order. One lane (PGlite) takes every record.
+   */
+  lane: number;
+  lanes: number;
 };
 
 type Field = { field: string; expr: string };
@@ -40,23 +47,29 @@ function bind(q: string, p: FeedParams): SQL {
     $bfrom: p.birthFrom,
     $bto: p.birthTo,
     $year: p.schoolYear,
+    $lanes: p.lanes,
+    $lane: p.lane,
   };
-  const parts = q.split(/(\$county|\$snapshot|\$from|\$to|\$source|\$label|\$now|\$bfrom|\$bto|\$year)\b/);
+  const parts = q.split(/(\$county|\$snapshot|\$from|\$to|\$source|\$label|\$now|\$bfrom|\$bto|\$year|\$lanes|\$lane)\b/);
   return sql.join(
     parts.map((part) => (part in values ? sql`${values[part]}` : sql.raw(part))),
     sql.raw(''),
   );
 }
 
+/** The lane of an ID number (0 … lanes − 1); hashtext is a signed int4, shifted to be non-negative. */
+const laneOf = (idExpr: string) => `mod(hashtext(${idExpr})::bigint + 2147483648, $lanes::bigint)`;
+
 /**
- * The first record per valid ID in the row range (only the named columns of `r0`, plus extra columns from joins,
- * e.g. the school's id).
+ * The first record per valid ID of this lane in the row range (only the named columns of `r0`, plus extra columns
+ * from joins, e.g. the school's id).
  */
 const recordsCte = (table: string, columns: string[], joins = '', extra = '') => `
   r as (
     select distinct on (r0.id_number) r0.county_code, r0.id_number${columns.map((c) => `, r0.${c}`).join('')} ${extra}
     from ${table} r0 ${joins}
     where r0.county_code = $county and r0.snapshot_id = $snapshot::uuid and r0.id_valid and r0.row_no between $from and $to
+      and ($lanes::int = 1 or ${laneOf('r0.id_number')} = $lane::bigint)
     order by r0.id_number, r0.row_no
   )`;
 

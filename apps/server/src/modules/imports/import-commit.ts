@@ -11,8 +11,13 @@ import { dropFlagsOfKind, feedDisability, feedHukou, feedPoverty, feedXueji, typ
 import * as repo from './imports.repository';
 import { detail, getVisible, track } from './imports.service';
 
-/** Rows per feeding transaction. */
+/** Rows per feeding transaction (per lane). */
 const FEED_CHUNK = 10_000;
+/**
+ * Connections feeding at once on PostgreSQL (the feed is the server's CPU; this machine class has two cores). PGlite
+ * has one connection: one lane, and other users' requests run between its chunks.
+ */
+const POSTGRES_FEED_LANES = 2;
 
 /** Let queued work (progress events, other users' requests) run between chunks: PGlite runs each query on this thread. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -54,13 +59,20 @@ export async function commit(ctx: Ctx, id: string) {
 }
 
 /** Apply a committed snapshot to the children registry, in row ranges (issue 3, item 9). */
-export async function feedSnapshot(database: Database, jobs: JobBoard | null, s: repo.SnapshotRow, now: Date) {
+export async function feedSnapshot(
+  database: Database,
+  jobs: JobBoard | null,
+  s: repo.SnapshotRow,
+  now: Date,
+  /** smaller ranges (tests) */
+  chunkRows = FEED_CHUNK,
+) {
   const db = database.db;
   const settings = await getCountySettings(db, s.countyCode);
   const year = schoolYearOf(shanghaiToday(now), settings);
   const range = eligibleBirthRange(year, settings);
   const source = `snapshot:${s.id}`;
-  const base: Omit<FeedParams, 'fromRow' | 'toRow'> = {
+  const base: Omit<FeedParams, 'fromRow' | 'toRow' | 'lane' | 'lanes'> = {
     countyCode: s.countyCode,
     snapshotId: s.id,
     source,
@@ -74,12 +86,20 @@ export async function feedSnapshot(database: Database, jobs: JobBoard | null, s:
   if (feed) {
     if (s.kind !== 'hukou') await dropFlagsOfKind(db, s.countyCode, s.kind, source);
     jobs?.progress(s.id, { phase: 'feeding', rowsDone: 0, rowsTotal: s.rowCount });
-    for (let from = 1; from <= s.rowCount; from += FEED_CHUNK) {
-      const to = from + FEED_CHUNK - 1;
-      await db.transaction(async (tx) => feed(tx as unknown as typeof db, { ...base, fromRow: from, toRow: to }));
-      jobs?.progress(s.id, { rowsDone: Math.min(to, s.rowCount) });
-      await breathe();
-    }
+    const lanes = database.pglite ? 1 : POSTGRES_FEED_LANES;
+    // each lane takes its IDs from ranges of chunkRows × lanes rows, in file order
+    const span = chunkRows * lanes;
+    const reached = new Array<number>(lanes).fill(0);
+    const runLane = async (lane: number) => {
+      for (let from = 1; from <= s.rowCount; from += span) {
+        const to = from + span - 1;
+        await db.transaction(async (tx) => feed(tx as unknown as typeof db, { ...base, fromRow: from, toRow: to, lane, lanes }));
+        reached[lane] = Math.min(to, s.rowCount);
+        jobs?.progress(s.id, { rowsDone: Math.min(...reached) });
+        await breathe();
+      }
+    };
+    await Promise.all(reached.map((_, lane) => runLane(lane)));
   }
   await repo.updateSnapshot(db, s.countyCode, s.id, { fedAt: now });
 }

@@ -9,6 +9,8 @@ import { makeCounty, type CountyFixture } from '../../../test/factories';
 import { errorOf, login, type Session } from '../../../test/session';
 import { scopeCases } from '../../../test/scope';
 import { uploadFile } from '../../../test/upload';
+import { feedSnapshot } from './import-commit';
+import * as repo from './imports.repository';
 import { waitForImport } from './imports.service';
 import { rows } from '../../db/client';
 
@@ -194,6 +196,39 @@ describe('registries feed the children (issue 3, item 9)', () => {
       ]),
     );
     expect(h.some((x) => x.field === 'name')).toBe(false);
+  });
+
+  it('feeds in row ranges (and on PostgreSQL on two connections by ID): one child per ID, a later row of the same ID wins, with history', async () => {
+    const database = await getTestDatabase();
+    const ids = Array.from({ length: 29 }, (_, i) => id('2016-05-05', 200 + i));
+    const lines = ids.map((x, i) => `范围${i},${x},${village()}`);
+    // the first ID again at row 25: in another range than row 1 (ranges of 3 rows × lanes), so fed after it
+    lines.splice(24, 0, `范围改,${ids[0]},${village()}`);
+    const up = await uploadAndWait(admin, 'hukou', '户籍-分段.csv', `姓名,公民身份号码,户籍地区划代码\n${lines.join('\n')}\n`);
+    expect(up.detail.acceptedCount).toBe(30);
+    // commit as the route does, then feed with small ranges
+    const now = new Date();
+    await repo.updateSnapshot(database.db, county.countyCode, up.detail.id, { status: 'committed', committedAt: now });
+    const s = (await repo.findSnapshot(database.db, county.countyCode, up.detail.id))!;
+    await feedSnapshot(database, null, s, now, 3);
+    const got = await rows<{ id_number: string; name: string; n: number }>(
+      database.db,
+      sql`select id_number, min(name) as name, count(*)::int as n from children
+          where county_code = ${county.countyCode} and id_number in (${sql.join(
+            ids.map((x) => sql`${x}`),
+            sql`, `,
+          )}) group by id_number`,
+    );
+    expect(got).toHaveLength(29);
+    expect(got.every((g) => g.n === 1)).toBe(true);
+    expect(got.find((g) => g.id_number === ids[0])!.name).toBe('范围改');
+    expect(got.find((g) => g.id_number === ids[28])!.name).toBe('范围28');
+    const [h] = await rows<{ old_value: string; new_value: string }>(
+      database.db,
+      sql`select h.old_value, h.new_value from child_identity_history h join children c on c.county_code = h.county_code and c.id = h.child_id
+          where c.county_code = ${county.countyCode} and c.id_number = ${ids[0]} and h.field = 'name'`,
+    );
+    expect(h).toEqual({ old_value: '范围0', new_value: '范围改' });
   });
 
   it('a new name from the registry brings its pinyin and initials, so that search finds the child by the new name', async () => {
