@@ -208,6 +208,7 @@ describe('registries feed the children (issue 3, item 9)', () => {
     expect(up.detail.acceptedCount).toBe(30);
     // commit as the route does, then feed with small ranges
     const now = new Date();
+    await repo.supersede(database.db, county.countyCode, 'hukou', county.countyCode, up.detail.id, now);
     await repo.updateSnapshot(database.db, county.countyCode, up.detail.id, { status: 'committed', committedAt: now });
     const s = (await repo.findSnapshot(database.db, county.countyCode, up.detail.id))!;
     await feedSnapshot(database, null, s, now, 3);

@@ -5,17 +5,17 @@ import { shanghaiToday, type snapshotQuerySchema, type SnapshotDetail } from '@n
 import { AppError, notFound } from '../../http/app-error';
 import { audit, inTx, type Ctx } from '../../http/context';
 import { copyRows } from '../../db/copy';
-import { ChunkedCopy } from './record-copy';
-import { linePrefix, RECORD_COLUMNS, RECORD_TABLES, recordLine } from './record-rows';
+import { linePrefix, RECORD_COLUMNS, RECORD_TABLES } from './record-rows';
+import type { RosterSchool } from './roster-check';
+import { readIntoSnapshot } from './stage-read';
 import { offsetOf, pageResult } from '../../lib/paging';
 import { hasRole } from '../../policies/actor';
 import { authorize } from '../../policies/org.policy';
 import { canImport, canManageSnapshot, canSeeSnapshot } from '../../policies/imports.policy';
 import { countyName } from '../auth/auth.repository';
-import { mapHeaders, type ColumnKey, type HeaderOverride, type RegistryKind } from './formats/columns';
+import { mapHeaders, type HeaderOverride, type RegistryKind } from './formats/columns';
 import * as repo from './imports.repository';
 import { mappingOf, presentDetail, presentSnapshot, storedMapping } from './imports.presenter';
-import { readRegistry, type RowCheck } from './read-registry';
 import { DEFAULT_READ_LIMITS, formatBytes } from './readers/limits';
 import { openTableStream } from './readers/table-stream';
 import { removeUpload, saveUpload, uploadPath } from './upload-store';
@@ -37,21 +37,11 @@ export async function scopeNameOf(ctx: Ctx, s: { scopeKind: string; scopeId: str
   return countyName(ctx.db, s.scopeId);
 }
 
-/** A school's roster may hold only that school's rows (issue 3, item 6). */
-export function schoolRosterCheck(school: { code: string; name: string }): RowCheck {
-  return (r) =>
-    r.kind === 'roster' && r.schoolCode !== school.code
-      ? {
-          column: 'schoolCode' as ColumnKey,
-          message: `学校标识码“${r.schoolCode}”不是本校（${school.name}，${school.code}），不能导入其他学校的名册行`,
-        }
-      : null;
-}
-
-export async function rowCheckFor(ctx: Pick<Ctx, 'db'>, s: repo.SnapshotRow): Promise<RowCheck | undefined> {
-  if (s.scopeKind !== 'school') return undefined;
+/** The school whose roster a snapshot is (its rows may be of that school only), or null for a county registry. */
+async function rosterSchoolOf(ctx: Pick<Ctx, 'db'>, s: repo.SnapshotRow): Promise<RosterSchool | null> {
+  if (s.scopeKind !== 'school') return null;
   const school = await repo.schoolOf(ctx.db, s.countyCode, s.scopeId);
-  return school ? schoolRosterCheck(school) : undefined;
+  return school ? { code: school.code, name: school.name } : null;
 }
 
 export const overrideOf = (s: repo.SnapshotRow): HeaderOverride => Object.fromEntries(mappingOf(s).map((m) => [m.header, m.key]));
@@ -152,26 +142,23 @@ async function stage(ctx: Ctx, s: repo.SnapshotRow, override: HeaderOverride) {
   const { jobs, database } = ctx;
   jobs.start(s.id, 'reading', s.sizeBytes);
   const file = fileOf(ctx, s);
-  // each chunk is its own short COPY statement, so other users' requests interleave with a big import
-  const copy = new ChunkedCopy(database, RECORD_TABLES[s.kind], RECORD_COLUMNS[s.kind]);
-  const prefix = linePrefix(s.countyCode, s.id);
   try {
     await repo.deleteRecords(ctx.db, s.countyCode, s.kind, s.id);
     await repo.updateSnapshot(ctx.db, s.countyCode, s.id, { rowCount: 0 });
-    const summary = await readRegistry(
-      { path: file },
-      {
-        kind: s.kind,
-        fileName: s.fileName,
-        asOf: shanghaiToday(ctx.now),
-        override,
-        allowMissing: true,
-        check: await rowCheckFor(ctx, s),
-        onProgress: (p) => jobs.progress(s.id, { rowsDone: p.rows, bytesDone: p.bytes }),
-        onRecord: (r) => copy.add(recordLine(prefix, r)),
-      },
-    );
-    await copy.finish();
+    // each chunk is its own short COPY statement, so other users' requests interleave with a big import
+    const summary = await readIntoSnapshot({
+      database,
+      table: RECORD_TABLES[s.kind],
+      columns: RECORD_COLUMNS[s.kind],
+      prefix: linePrefix(s.countyCode, s.id),
+      path: file,
+      kind: s.kind,
+      fileName: s.fileName,
+      asOf: shanghaiToday(ctx.now),
+      override,
+      school: await rosterSchoolOf(ctx, s),
+      onProgress: (p) => jobs.progress(s.id, { rowsDone: p.rows, bytesDone: p.bytes }),
+    });
     if (summary.mapping.missingRequired.length) await repo.deleteRecords(ctx.db, s.countyCode, s.kind, s.id);
     await repo.deleteProblems(ctx.db, s.countyCode, s.id);
     const rows = summary.problems.map((p, i) => [s.countyCode, s.id, i + 1, p.row, p.column, p.severity, p.message]);
@@ -198,8 +185,7 @@ async function stage(ctx: Ctx, s: repo.SnapshotRow, override: HeaderOverride) {
   } catch (e) {
     const message = e instanceof AppError ? e.message : `读取文件「${s.fileName}」时出错`;
     if (!(e instanceof AppError)) ctx.log.error({ err: e }, 'import staging failed');
-    // refused whole: nothing stays stored (a chunk still being copied lands first, then goes)
-    await copy.settle().catch(() => undefined);
+    // refused whole: nothing stays stored (readIntoSnapshot returns only once no chunk is being copied)
     await repo.deleteRecords(ctx.db, s.countyCode, s.kind, s.id);
     await repo.deleteProblems(ctx.db, s.countyCode, s.id);
     await inTx(ctx, async (tx) => {

@@ -2,16 +2,16 @@
  * Loading a snapshot's records with COPY in chunks (issue 3: PGlite has one connection, so each chunk is its own short
  * statement and other users' requests run between chunks).
  *
- * Lines come ready in COPY's text format (record-rows.ts) and are written as UTF-8 straight into the chunk's buffer
- * as they come: a chunk kept as one long string had to be flattened and encoded when sent, which cost the importer's
- * thread about 1.5 s per 300,000 rows (bench/copy-encoding.bench.ts). On PostgreSQL the COPY of
- * one chunk runs on the server while the next chunk is read and validated here (one chunk in flight at most); on PGlite
- * the database runs on this thread, so each chunk is loaded before reading goes on.
+ * Lines come ready in COPY's text format (record-rows.ts), as UTF-8 bytes (line-buffer.ts). When reading runs on this
+ * thread (ChunkedCopy): on PostgreSQL the COPY of one chunk runs on the server while the next chunk is read and
+ * validated here (one chunk in flight at most); on PGlite the database runs on this thread, so each chunk is loaded
+ * before reading goes on.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../db/client';
+import { LineBuffer } from './line-buffer';
 
 /** Rows per COPY statement on PGlite: short enough that a waiting request is served within a fraction of a second. */
 export const PGLITE_CHUNK_ROWS = 5_000;
@@ -22,7 +22,8 @@ export const POSTGRES_CHUNK_ROWS = 10_000;
  * all microtasks, and without a turn of the loop the socket would not take the chunk's next bytes.
  */
 const YIELD_ROWS = 500;
-const INITIAL_BYTES = 4 << 20;
+
+export const chunkRowsFor = (database: Database) => (database.pglite ? PGLITE_CHUNK_ROWS : POSTGRES_CHUNK_ROWS);
 
 /** One COPY … FROM (FORMAT text) of `data` (UTF-8 lines ending in \n). */
 export async function copyText(database: Database, table: string, columns: readonly string[], data: string | Uint8Array): Promise<void> {
@@ -34,19 +35,21 @@ export async function copyText(database: Database, table: string, columns: reado
   }
   const client = await database.pool!.connect();
   try {
-    await pipeline(
-      Readable.from([typeof data === 'string' ? Buffer.from(data) : data]),
-      client.query(copyFrom(`${statement} FROM STDIN WITH (FORMAT text)`)),
-    );
+    const bytes =
+      typeof data === 'string'
+        ? Buffer.from(data)
+        : Buffer.isBuffer(data)
+          ? data
+          : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    await pipeline(Readable.from([bytes]), client.query(copyFrom(`${statement} FROM STDIN WITH (FORMAT text)`)));
   } finally {
     client.release();
   }
 }
 
+/** COPY in chunks from this thread (when no second core is available for the reading worker, see stage-read.ts). */
 export class ChunkedCopy {
-  private buf = Buffer.allocUnsafe(INITIAL_BYTES);
-  private used = 0;
-  private rows = 0;
+  private readonly lines = new LineBuffer();
   private inFlight: Promise<void> | null = null;
   private readonly chunkRows: number;
   private readonly overlap: boolean;
@@ -57,16 +60,14 @@ export class ChunkedCopy {
     private readonly columns: readonly string[],
   ) {
     this.overlap = database.pglite === null;
-    this.chunkRows = this.overlap ? POSTGRES_CHUNK_ROWS : PGLITE_CHUNK_ROWS;
+    this.chunkRows = chunkRowsFor(database);
   }
 
   /** Add one line; returns a promise (to await) only when a chunk is sent or the event loop is given a turn. */
   add(line: string): Promise<void> | undefined {
-    // a UTF-16 code unit is at most 3 bytes of UTF-8
-    if (this.used + line.length * 3 > this.buf.length) this.grow(line.length * 3);
-    this.used += this.buf.write(line, this.used);
-    if (++this.rows >= this.chunkRows) return this.send();
-    if (this.inFlight && this.rows % YIELD_ROWS === 0) return new Promise((resolve) => setImmediate(resolve));
+    this.lines.add(line);
+    if (this.lines.lines >= this.chunkRows) return this.send();
+    if (this.inFlight && this.lines.lines % YIELD_ROWS === 0) return new Promise((resolve) => setImmediate(resolve));
     return undefined;
   }
 
@@ -83,18 +84,9 @@ export class ChunkedCopy {
     if (p) await p;
   }
 
-  private grow(atLeast: number) {
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + atLeast));
-    this.buf.copy(next, 0, 0, this.used);
-    this.buf = next;
-  }
-
   private async send(): Promise<void> {
-    // the chunk keeps its buffer; the next lines go to a new one (the chunk may still be in flight)
-    const data = this.buf.subarray(0, this.used);
-    this.buf = Buffer.allocUnsafe(this.buf.length);
-    this.used = 0;
-    this.rows = 0;
+    // the chunk keeps its bytes; the next lines go to a new buffer (the chunk may still be in flight)
+    const data = this.lines.take();
     await this.settle();
     if (data.length === 0) return;
     const p = copyText(this.database, this.table, this.columns, data);

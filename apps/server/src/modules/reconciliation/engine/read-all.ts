@@ -6,8 +6,9 @@
  */
 import { statSync } from 'node:fs';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../../http/app-error';
+import { startModuleWorker } from '../../../lib/module-worker';
 import type { ReadJob, WorkerMessage } from './read-worker';
 import type { ReadResult } from './report';
 import type { RegistryKind } from './types';
@@ -23,16 +24,7 @@ export type ReadAllOptions = {
 };
 
 function startWorker(jobs: ReadJob[], asOf: string, next: Int32Array): Worker {
-  const workerData = { jobs, asOf, next, engineReadWorker: true };
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    // Running from the TypeScript sources (tsx): the worker registers tsx before loading its module.
-    const api = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./read-worker.ts', here).href;
-    const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(code, { eval: true, workerData });
-  }
-  return new Worker(new URL('./read-worker.js', here), { workerData });
+  return startModuleWorker(import.meta.url, 'read-worker', { workerData: { jobs, asOf, next, engineReadWorker: true } });
 }
 
 const sizeOf = (path: string) => {
