@@ -155,6 +155,23 @@ export const CONSOLIDATED_HEADERS = [
   '送教上门次数',
 ];
 
+/** County view: the column of the township's 中心校 report(s) to the county, after 逾期. */
+export const UNIT_REPORT_HEADER = '乡镇月报';
+
+/**
+ * A township row's 乡镇月报 as the county's table shows it: its status label (未上报 / 已上报 / 已退回 / 已接收), 需重新上报
+ * when a school corrected since, the 中心校's name when the township has more than one, and the 局属 schools that
+ * report to the county directly; 「—」 for a township with only 局属 schools.
+ */
+export function unitReportCell(row: Consolidated['rows'][number]): string {
+  if (!row.unitReports.length) return '—';
+  const many = row.unitReports.length > 1;
+  const parts = row.unitReports.map((u) => `${many ? `${u.unitName}：` : ''}${u.statusLabel}${u.outdated ? '（需重新上报）' : ''}`);
+  const direct = row.schools - row.unitReports.reduce((n, u) => n + u.schoolCount, 0);
+  if (direct > 0) parts.push(`另有局属 ${direct} 所直报`);
+  return parts.join('；');
+}
+
 function figureCells(f: MonthlyFigures): number[] {
   const mv = (k: string) => f.movements.find((m) => m.key === k)?.count ?? 0;
   return [
@@ -181,9 +198,16 @@ export async function consolidatedXlsx(c: Consolidated, p: { exportedBy: string;
   const ws = wb.addWorksheet('汇总表', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const cols = CONSOLIDATED_HEADERS.length;
+  // the county's rows are townships: each with its 中心校's 乡镇月报 after 逾期 (a township's rows are schools: none)
+  const county = c.level === 'county';
+  const headers = county
+    ? [...CONSOLIDATED_HEADERS.slice(0, 4), UNIT_REPORT_HEADER, ...CONSOLIDATED_HEADERS.slice(4)]
+    : CONSOLIDATED_HEADERS;
+  const unitCell = (r: Consolidated['rows'][number] | null) => (county ? [r ? unitReportCell(r) : ''] : []);
+  const cols = headers.length;
   ws.getColumn(1).width = 22;
   for (let i = 2; i <= cols; i++) ws.getColumn(i).width = 9;
+  if (county) ws.getColumn(5).width = 14;
   title(ws, 1, cols, c.title);
   line(
     ws,
@@ -191,12 +215,21 @@ export async function consolidatedXlsx(c: Consolidated, p: { exportedBy: string;
     cols,
     `填报单位：${c.title.replace(/\d{4}年\d{1,2}月控辍保学动态数据汇总表$/, '')}　　月份：${monthLabel(c.month)}　　统计时点：${c.total.figures.asOf}　　导出人：${p.exportedBy}　导出日期：${p.today}`,
   );
-  tableRow(ws, 4, CONSOLIDATED_HEADERS, { header: true });
+  tableRow(ws, 4, headers, { header: true });
   ws.getRow(4).height = 44;
   let n = 5;
   for (const r of c.rows)
-    tableRow(ws, n++, [r.status ? `${r.name}（${r.status}）` : r.name, r.schools, r.reported, r.late, ...figureCells(r.figures)]);
-  tableRow(ws, n++, ['合计', c.total.schools, c.total.reported, c.total.late, ...figureCells(c.total.figures)], { bold: true });
+    tableRow(ws, n++, [
+      r.status ? `${r.name}（${r.status}）` : r.name,
+      r.schools,
+      r.reported,
+      r.late,
+      ...unitCell(r),
+      ...figureCells(r.figures),
+    ]);
+  tableRow(ws, n++, ['合计', c.total.schools, c.total.reported, c.total.late, ...unitCell(null), ...figureCells(c.total.figures)], {
+    bold: true,
+  });
   n++;
   line(
     ws,

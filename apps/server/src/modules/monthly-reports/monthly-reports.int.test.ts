@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { MonthlyFigures, MonthlyReport } from '@notoneless/shared';
+import type { Consolidated, MonthlyFigures, MonthlyReport } from '@notoneless/shared';
 import { getTestApp, getTestDatabase } from '../../../test/test-app';
 import { makeCounty, makeUser, type CountyFixture } from '../../../test/factories';
 import { errorOf, login, type Session } from '../../../test/session';
@@ -529,14 +529,29 @@ scopeCases('GET /api/monthly-reports/consolidated/export.xlsx', () => {
   it('the county 汇总表: one row per township + 合计 equal to the sum of the rows', async () => {
     const ws = await workbook(await s.countyAdmin.get('/api/monthly-reports/consolidated/export.xlsx?month=2026-10'));
     expect(ws.getCell(1, 1).value).toBe('测试县2026年10月控辍保学动态数据汇总表');
-    expect(rowValues(ws, 4).slice(0, 7)).toEqual(['单位', '学校数', '已上报', '逾期', '在籍学生数', '实际在校生数', '人籍差额']);
+    expect(rowValues(ws, 4).slice(0, 8)).toEqual([
+      '单位',
+      '学校数',
+      '已上报',
+      '逾期',
+      '乡镇月报',
+      '在籍学生数',
+      '实际在校生数',
+      '人籍差额',
+    ]);
     const total = findRow(ws, '合计');
     expect(total).toBe(7);
+    // each township's 乡镇月报 (its 中心校's report to the county), with the labels of the county's table; none submitted here
+    const table: Consolidated = ok(await s.countyAdmin.get('/api/monthly-reports/consolidated?month=2026-10'));
+    expect(table.rows.map((r) => r.unitReports.map((u) => u.statusLabel))).toEqual([['未上报'], ['未上报']]);
+    expect([ws.getCell(5, 5).value, ws.getCell(6, 5).value, ws.getCell(total, 5).value]).toEqual(['未上报', '未上报', '']);
     const n = rowValues(ws, 4).length;
     for (let col = 2; col <= n; col++)
-      expect(ws.getCell(total, col).value).toBe(Number(ws.getCell(5, col).value) + Number(ws.getCell(6, col).value));
+      if (col !== 5) expect(ws.getCell(total, col).value).toBe(Number(ws.getCell(5, col).value) + Number(ws.getCell(6, col).value));
     const township = await workbook(await s.unitAdmin.get('/api/monthly-reports/consolidated/export.xlsx?month=2026-10'));
     expect(township.getCell(1, 1).value).toBe('测试东镇2026年10月控辍保学动态数据汇总表');
+    // a township's rows are its schools: no 乡镇月报 column
+    expect(rowValues(township, 4).slice(0, 5)).toEqual(['单位', '学校数', '已上报', '逾期', '在籍学生数']);
     expect((await s.headTeacher.get('/api/monthly-reports/consolidated/export.xlsx')).statusCode).toBe(403);
   });
 });

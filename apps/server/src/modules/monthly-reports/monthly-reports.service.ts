@@ -35,6 +35,7 @@ import {
   monthlyReportVisible,
 } from '../../policies/monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
+import { presentReportRow } from './report-row.presenter';
 import { actorOf, writeReview } from './review-write';
 import type { FrozenFigures, ReportRow, SchoolInfo } from './monthly-reports.repository';
 
@@ -152,19 +153,7 @@ async function present(
     explanations,
     dueOn,
     late: isReportLate({ dueOn, today: mc.today, firstSubmittedOn }),
-    submittedByName: row?.submittedByName ?? null,
-    submittedAt: row?.submittedAt?.toISOString() ?? null,
-    reviewedByName: row?.reviewedByName ?? null,
-    reviewedAt: row?.reviewedAt?.toISOString() ?? null,
-    reviewComment: row?.reviewComment ?? null,
-    correctionReason: row?.correctionReason ?? null,
-    events: events.map((e) => ({
-      action: e.action,
-      actionLabel: MONTHLY_REPORT_ACTION_LABELS[e.action as MonthlyReportAction] ?? e.action,
-      actorName: e.actorName,
-      at: e.at.toISOString(),
-      comment: e.comment,
-    })),
+    ...presentReportRow(row, events, MONTHLY_REPORT_ACTION_LABELS),
     can: superseded
       ? { explain: false, submit: false, review: false, correct: false, export: false }
       : abilities(ctx, school, status, monthEnded),

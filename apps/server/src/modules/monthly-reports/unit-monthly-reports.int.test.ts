@@ -1,4 +1,5 @@
 import { and, eq, like } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Consolidated, MonthlyReport, UnitReport } from '@notoneless/shared';
@@ -36,6 +37,18 @@ async function schoolAccepted(admin: Session, schoolId: string) {
   }
   const sub: MonthlyReport = ok(await admin.post(`${url}/submit`, { confirm: true }));
   return ok(await s.unitAdmin.post(`/api/monthly-reports/${sub.id}/review`, { decision: 'accept', comment: '' })) as MonthlyReport;
+}
+/** The 乡镇月报 column of the county's 汇总表 XLSX, one cell per township row (合计 excluded). */
+async function exportedUnitReports() {
+  const res = await s.countyAdmin.get('/api/monthly-reports/consolidated/export.xlsx?month=2026-10');
+  expect(res.statusCode, res.body).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  expect(ws.getCell(4, 5).value).toBe('乡镇月报');
+  const cells: unknown[] = [];
+  for (let r = 5; ws.getCell(r, 1).value !== '合计'; r++) cells.push(ws.getCell(r, 5).value);
+  return cells;
 }
 type Item = { id: string; kind: string; label: string; link: string; childName: string };
 const unitItems = async (x: Session) =>
@@ -194,6 +207,7 @@ scopeCases('POST /api/monthly-reports/unit-reports/:id/review', () => {
     expect(await unitItems(s.unitAdmin)).toEqual([]);
     const table2: Consolidated = ok(await s.countyAdmin.get('/api/monthly-reports/consolidated?month=2026-10'));
     expect(table2.rows[0].unitReports[0]).toMatchObject({ status: 'accepted', statusLabel: '已接收', at: r.reviewedAt });
+    expect(await exportedUnitReports()).toEqual(['已接收', '未上报']);
 
     const { db } = await getTestDatabase();
     const events = await db
@@ -222,6 +236,7 @@ scopeCases('POST /api/monthly-reports/unit-reports/:id/review', () => {
     expect(r.can.submit).toBe(false);
     const table: Consolidated = ok(await s.countyAdmin.get('/api/monthly-reports/consolidated?month=2026-10'));
     expect(table.rows[0].unitReports[0]).toMatchObject({ status: 'accepted', outdated: true });
+    expect(await exportedUnitReports()).toEqual(['已接收（需重新上报）', '未上报']);
 
     await schoolAccepted(s.schoolAdmin, S0);
     expect((await unitItems(s.unitAdmin)).map((i) => i.label)).toEqual(['上报乡镇月报：10月有学校更正了月报，请重新上报']);
@@ -272,6 +287,7 @@ describe('the unit report in the tables', () => {
       // the township row still counts both schools; its 中心校's report covers one, the 局属 school reports directly
       expect(row.schools).toBe(2);
       expect(row.unitReports.map((u) => [u.unitId, u.status, u.schoolCount])).toEqual([[t1.unitId, 'not_submitted', 1]]);
+      expect((await exportedUnitReports())[table.rows.indexOf(row)]).toBe('未上报；另有局属 1 所直报');
       const unit: UnitReport = ok(await s.unit1.get(`/api/monthly-reports/unit/${t1.unitId}/2026-10`));
       expect(unit.schools.map((x) => x.schoolId)).toEqual([t1.schools[0].id]);
       // the 中心校's own table (school rows) carries its report at the top level only

@@ -6,6 +6,7 @@ import { audit, inTx, type Ctx } from '../../http/context';
 import { authorize } from '../../policies/org.policy';
 import { canOpenMonthlyReports, canReviewUnitReport, canSubmitUnitReport, unitReportVisible } from '../../policies/monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
+import { presentReportRow } from './report-row.presenter';
 import { actorOf, writeReview } from './review-write';
 import { frozenOf, monthContext, type MonthContext } from './monthly-reports.service';
 import { notAcceptedRefusal, schoolsNotAccepted, unitReviewRefusal, unitSubmitPlan } from './unit-report-rules';
@@ -74,19 +75,7 @@ async function present(ctx: Ctx, mc: MonthContext, unit: UnitInfo, month: string
       schoolName: s.schoolName,
       statusLabel: MONTHLY_REPORT_STATUS_LABELS[s.status],
     })),
-    submittedByName: row?.submittedByName ?? null,
-    submittedAt: row?.submittedAt?.toISOString() ?? null,
-    reviewedByName: row?.reviewedByName ?? null,
-    reviewedAt: row?.reviewedAt?.toISOString() ?? null,
-    reviewComment: row?.reviewComment ?? null,
-    correctionReason: row?.correctionReason ?? null,
-    events: events.map((e) => ({
-      action: e.action,
-      actionLabel: UNIT_REPORT_ACTION_LABELS[e.action] ?? e.action,
-      actorName: e.actorName,
-      at: e.at.toISOString(),
-      comment: e.comment,
-    })),
+    ...presentReportRow(row, events, UNIT_REPORT_ACTION_LABELS),
     can: {
       /** the 中心校 (or the county for it): sees what it waits for */
       prepare: mayPrepare && monthEnded && 'plan' in plan,

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../lib/api';
 import { exportReport, useCorrectReport, useReviewReport, useSubmitReport } from '../api';
 import { monthLabel } from '../month';
 import { ReviewDecisionModal, type ReviewDecision } from './review-decision-modal';
+import { SubmitReportModal } from './submit-report-modal';
 
 type Dialog = 'submit' | 'return' | 'accept' | 'correct' | null;
 
@@ -69,30 +70,17 @@ export function ReportActions({ report }: { report: MonthlyReport }) {
 type ModalProps = { report: MonthlyReport; onClose: () => void };
 
 function SubmitModal({ report, onClose }: ModalProps) {
-  const { message } = App.useApp();
   const submit = useSubmitReport(report.schoolId ?? '', report.month);
-  const [error, setError] = useState<string | null>(null);
   const unexplained = report.figures.unexplained.count;
   return (
-    <Modal
-      open
+    <SubmitReportModal
       title={`上报${monthLabel(report.month)}月报`}
-      okText="确认上报"
-      cancelText="取消"
-      confirmLoading={submit.isPending}
-      onCancel={onClose}
-      onOk={async () => {
-        setError(null);
-        try {
-          await submit.mutateAsync();
-          message.success('已上报，数据已冻结');
-          onClose();
-        } catch (e) {
-          setError(errorMessage(e));
-        }
-      }}
+      note="上报后数据冻结，之后的数据变化不再改变本月报；如需修改，须经退回或填写理由更正（生成新版本）。"
+      done="已上报，数据已冻结"
+      pending={submit.isPending}
+      send={() => submit.mutateAsync()}
+      onClose={onClose}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Typography.Paragraph>
         {report.unitName}：在籍 {report.figures.enrolled.count} 人，在校 {report.figures.attending.count} 人，人籍差额 {report.figures.gap}{' '}
         人。
@@ -105,10 +93,7 @@ function SubmitModal({ report, onClose }: ModalProps) {
           style={{ marginBottom: 12 }}
         />
       ) : null}
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-        上报后数据冻结，之后的数据变化不再改变本月报；如需修改，须经退回或填写理由更正（生成新版本）。
-      </Typography.Paragraph>
-    </Modal>
+    </SubmitReportModal>
   );
 }
 

@@ -1,6 +1,6 @@
 import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import type { UnitReport } from '@notoneless/shared';
-import { Alert, App, Button, Card, Flex, Modal, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../../lib/api';
@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useReviewUnitReport, useSubmitUnitReport, useUnitReport } from '../api';
 import { monthLabel } from '../month';
 import { type ReviewDecision, ReviewDecisionModal } from './review-decision-modal';
+import { SubmitReportModal } from './submit-report-modal';
 import { UnitReportTag } from './unit-report-tag';
 
 /**
@@ -122,36 +123,20 @@ export function UnitReportCard({ unitId, month }: { unitId: string; month: strin
 type ModalProps = { report: UnitReport; onClose: () => void };
 
 function SubmitUnitModal({ report, onClose }: ModalProps) {
-  const { message } = App.useApp();
   const submit = useSubmitUnitReport(report.unitId, report.month);
-  const [error, setError] = useState<string | null>(null);
   return (
-    <Modal
-      open
+    <SubmitReportModal
       title={`上报${monthLabel(report.month)}乡镇月报`}
-      okText="确认上报"
-      cancelText="取消"
-      confirmLoading={submit.isPending}
-      onCancel={onClose}
-      onOk={async () => {
-        setError(null);
-        try {
-          await submit.mutateAsync();
-          message.success('已上报县教育局');
-          onClose();
-        } catch (e) {
-          setError(errorMessage(e));
-        }
-      }}
+      note="上报后汇总数据冻结；学校之后更正月报的，需在其重新审核通过后再次上报。"
+      done="已上报县教育局"
+      pending={submit.isPending}
+      send={() => submit.mutateAsync()}
+      onClose={onClose}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Typography.Paragraph>
         {report.unitName}：{report.schools.length} 所学校的月报均已审核通过，将按各校上报的冻结数据汇总后上报县教育局。
       </Typography.Paragraph>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-        上报后汇总数据冻结；学校之后更正月报的，需在其重新审核通过后再次上报。
-      </Typography.Paragraph>
-    </Modal>
+    </SubmitReportModal>
   );
 }
 
