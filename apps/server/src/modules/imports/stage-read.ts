@@ -8,10 +8,9 @@ import os from 'node:os';
 import type { Database } from '../../db/client';
 import { AppError, type ErrorCode } from '../../http/app-error';
 import { startModuleWorker } from '../../lib/module-worker';
-import { readRegistry, type ReadProgress, type ReadSummary } from './read-registry';
+import type { ReadProgress, ReadSummary } from './read-registry';
 import { ChunkedCopy, chunkRowsFor, copyText } from './record-copy';
-import { recordLine } from './record-rows';
-import { schoolRosterCheck } from './roster-check';
+import { readStageFile } from './stage-file';
 import type { StageJob, StageWorkerMessage } from './stage-worker';
 
 export type StageReadInput = Omit<StageJob, 'chunkRows'> & {
@@ -31,19 +30,7 @@ export async function readIntoSnapshot(input: StageReadInput): Promise<ReadSumma
 async function readHere(input: StageReadInput): Promise<ReadSummary> {
   const copy = new ChunkedCopy(input.database, input.table, input.columns);
   try {
-    const summary = await readRegistry(
-      { path: input.path },
-      {
-        kind: input.kind,
-        fileName: input.fileName,
-        asOf: input.asOf,
-        override: input.override,
-        allowMissing: true,
-        check: input.school ? schoolRosterCheck(input.school) : undefined,
-        onProgress: input.onProgress,
-        onRecord: (r) => copy.add(recordLine(input.prefix, r)),
-      },
-    );
+    const summary = await readStageFile(input, input.onProgress, (line) => copy.add(line));
     await copy.finish();
     return summary;
   } catch (e) {

@@ -31,11 +31,9 @@ export type StageWorkerMessage =
 const MAX_UNACKED = 2;
 
 async function main(port: NonNullable<typeof parentPort>, job: StageJob): Promise<void> {
-  const [{ readRegistry }, { recordLine }, { LineBuffer }, { schoolRosterCheck }, { AppError }] = await Promise.all([
-    import('./read-registry'),
-    import('./record-rows'),
+  const [{ readStageFile }, { LineBuffer }, { AppError }] = await Promise.all([
+    import('./stage-file'),
     import('./line-buffer'),
-    import('./roster-check'),
     import('../../http/app-error'),
   ]);
   let unacked = 0;
@@ -52,20 +50,12 @@ async function main(port: NonNullable<typeof parentPort>, job: StageJob): Promis
     port.postMessage({ type: 'chunk', data } satisfies StageWorkerMessage, [data.buffer as ArrayBuffer]);
   };
   try {
-    const summary = await readRegistry(
-      { path: job.path },
-      {
-        kind: job.kind,
-        fileName: job.fileName,
-        asOf: job.asOf,
-        override: job.override,
-        allowMissing: true,
-        check: job.school ? schoolRosterCheck(job.school) : undefined,
-        onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies StageWorkerMessage),
-        onRecord: (r) => {
-          lines.add(recordLine(job.prefix, r));
-          return lines.lines >= job.chunkRows ? post() : undefined;
-        },
+    const summary = await readStageFile(
+      job,
+      (progress) => port.postMessage({ type: 'progress', progress } satisfies StageWorkerMessage),
+      (line) => {
+        lines.add(line);
+        return lines.lines >= job.chunkRows ? post() : undefined;
       },
     );
     if (lines.lines > 0) await post();
