@@ -105,7 +105,10 @@ export async function runImport(argv: string[]): Promise<number> {
       console.error(`错误：${jobs.get(staged.id)?.message ?? '导入失败'}`);
       return 1;
     }
-    console.error(`完成：共 ${d.rowCount} 行，导入 ${d.acceptedCount} 行，拒绝 ${d.rejectedCount} 行，有警告 ${d.warningCount} 行。`);
+    const n = (x: number) => x.toLocaleString('en-US');
+    console.error(
+      `完成：共 ${n(d.rowCount)} 行，导入 ${n(d.acceptedCount)} 行，拒绝 ${n(d.rejectedCount)} 行，有警告 ${n(d.warningCount)} 行。`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof AppError) {
