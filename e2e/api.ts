@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { addCalendarDays, daysBetween, isSchoolDay, shanghaiToday, type SchoolCalendar } from '@notoneless/shared';
 
 /** A small API client for journeys that need data set up or looked up outside the browser. */
@@ -20,7 +21,40 @@ export async function apiLogin(baseUrl: string, username: string, password = 'De
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
   };
-  return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body?: unknown) => call<T>('POST', path, body) };
+  return {
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body?: unknown) => call<T>('POST', path, body),
+    /** for requests the JSON helpers do not make (multipart uploads) */
+    cookie,
+    csrf,
+  };
+}
+
+export type Api = Awaited<ReturnType<typeof apiLogin>>;
+
+/**
+ * Upload a registry file through the API (multipart: kind, schoolId, file), commit it once its preview is ready and
+ * wait until the children registry has been fed.
+ */
+export async function importCsv(baseUrl: string, admin: Api, kind: string, fileName: string, rows: string[][], schoolId?: string) {
+  const form = new FormData();
+  form.append('kind', kind);
+  if (schoolId) form.append('schoolId', schoolId);
+  form.append('file', new Blob([rows.map((r) => r.join(',')).join('\r\n') + '\r\n'], { type: 'text/csv' }), fileName);
+  const up = await fetch(`${baseUrl}/api/imports`, {
+    method: 'POST',
+    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+    body: form,
+  });
+  if (!up.ok) throw new Error(`import ${fileName}: ${up.status} ${await up.text()}`);
+  const snapshot = (await up.json()) as { id: string };
+  const settled = async () => {
+    const s = await admin.get<{ status: string; job: { phase: string } | null }>(`/api/imports/${snapshot.id}`);
+    return !s.job || s.job.phase === 'done' ? s.status : 'busy';
+  };
+  await expect.poll(settled, { timeout: 30_000 }).toBe('staged');
+  await admin.post(`/api/imports/${snapshot.id}/commit`);
+  await expect.poll(settled, { timeout: 30_000 }).toBe('committed');
 }
 
 /** Move the server's clock forward by `days` (only a server started with NOL_TEST_CLOCK=1 has this route). */

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
-import { apiLogin, passServerDays, resetServerClock } from './api';
+import { apiLogin, importCsv, passServerDays, resetServerClock } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
 /**
@@ -35,7 +35,6 @@ type Child = {
   className: string | null;
 };
 type CaseItem = { id: string; name: string; status: string; version: number; actions: string[]; nextDeadline: { dueOn: string } | null };
-type Api = Awaited<ReturnType<typeof apiLogin>>;
 
 /** Full-page screenshots from the top, loading finished. */
 async function shot(page: Page, name: string) {
@@ -55,36 +54,6 @@ async function pickOption(page: Page, select: Locator, text: string) {
   await option.waitFor();
   await page.waitForTimeout(250);
   await option.click();
-}
-
-/** Upload a registry file through the API (multipart: kind, schoolId, file), commit it and wait for it to load. */
-async function importCsv(admin: Api, cookie: string, csrf: string, kind: string, fileName: string, rows: string[][], schoolId?: string) {
-  const form = new FormData();
-  form.append('kind', kind);
-  if (schoolId) form.append('schoolId', schoolId);
-  form.append('file', new Blob([rows.map((r) => r.join(',')).join('\r\n') + '\r\n'], { type: 'text/csv' }), fileName);
-  const up = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
-  if (!up.ok) throw new Error(`import ${fileName}: ${up.status} ${await up.text()}`);
-  const snapshot = (await up.json()) as { id: string };
-  // the file is read in the background first: commit once its preview is ready, then wait for the registry's feed
-  const settled = async () => {
-    const s = await admin.get<{ status: string; job: { phase: string } | null }>(`/api/imports/${snapshot.id}`);
-    return !s.job || s.job.phase === 'done' ? s.status : 'busy';
-  };
-  await expect.poll(settled, { timeout: 30_000 }).toBe('staged');
-  await admin.post(`/api/imports/${snapshot.id}/commit`);
-  await expect.poll(settled, { timeout: 30_000 }).toBe('committed');
-}
-
-/** Log in for the API with the cookie and CSRF token at hand (multipart uploads need them). */
-async function rawLogin(username: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Demo2026' }),
-  });
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  return { cookie: cookies.join('; '), csrf: cookies.find((c) => c.startsWith('nol_csrf='))!.slice('nol_csrf='.length) };
 }
 
 /** Move the server's clock forward (NOL_TEST_CLOCK=1) and the browser pages' clocks with it. */
@@ -133,7 +102,6 @@ const state: { child?: Child; caseId?: string; deadline?: string; now?: Date } =
 describe('个案 journey (issue 5): finding → case → home visit → 劝返通知书 → escalation → 复学 → 销号', () => {
   it('a confirmed finding opens the case (籍在人不在 for a child of the 班主任 class)', async () => {
     const admin = await apiLogin(baseUrl, 'admin');
-    const raw = await rawLogin('admin');
     const teacher = await apiLogin(baseUrl, 'banzhuren');
     const me = await teacher.get<{ roles: { role: string; scopeId: string }[] }>('/api/auth/me');
     const classId = me.roles.find((r) => r.role === 'head_teacher')!.scopeId;
@@ -158,14 +126,13 @@ describe('个案 journey (issue 5): finding → case → home visit → 劝返�
       c.className ?? '',
       '在读',
     ]);
-    await importCsv(admin, raw.cookie, raw.csrf, 'xueji', '学籍-个案.csv', [
+    await importCsv(baseUrl, admin, 'xueji', '学籍-个案.csv', [
       ['学籍号', '姓名', '性别', '出生日期', '身份证件号', '学校标识码', '学校名称', '年级', '班级', '学籍状态'],
       ...xueji,
     ]);
     await importCsv(
+      baseUrl,
       admin,
-      raw.cookie,
-      raw.csrf,
       'roster',
       '名册-个案.csv',
       [
