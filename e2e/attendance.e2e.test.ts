@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, importCsv, onSchoolDay, passServerDays, resetServerClock, serverNow } from './api';
-import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, noSidewaysScroll } from './browser';
+import { DESKTOP, launch, loginAs, PHONE, settledShot as shot, shot as fullShot, noSidewaysScroll } from './browser';
 
 /**
  * Issue 6's journey on a phone: the 班主任 does the 到校日报 of the class with 3 absences (timed, taps counted), corrects
@@ -37,17 +37,6 @@ type Day = {
   children: { childId: string; name: string }[];
   report: { version: number; absences: { childId: string; reason: string }[] } | null;
 };
-
-async function shot(page: Page, name: string) {
-  await page
-    .locator('.ant-spin-blur')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.evaluate('window.scrollTo(0, 0)');
-  await fullShot(page, name);
-}
 
 async function open(username: string, viewport = DESKTOP, now?: Date): Promise<Page> {
   const phone = viewport === PHONE;

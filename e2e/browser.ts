@@ -30,6 +30,18 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** A full-page screenshot from the top, once the page's loading spinners are gone. */
+export async function settledShot(page: Page, name: string): Promise<void> {
+  await page
+    .locator('.ant-spin-blur')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+  await page.waitForTimeout(300);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await shot(page, name);
+}
+
 export async function loginAs(page: Page, baseUrl: string, username: string, password = 'Demo2026'): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByPlaceholder('请输入用户名').fill(username);

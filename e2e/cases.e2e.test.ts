@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, importCsv, passServerDays, resetServerClock } from './api';
-import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
+import { DESKTOP, launch, loginAs, PHONE, settledShot as shot, SHOTS, noSidewaysScroll } from './browser';
 
 /**
  * Issue 5's journey: a confirmed finding opens the case → the 班主任 records a home visit with a photo on a phone →
@@ -35,18 +35,6 @@ type Child = {
   className: string | null;
 };
 type CaseItem = { id: string; name: string; status: string; version: number; actions: string[]; nextDeadline: { dueOn: string } | null };
-
-/** Full-page screenshots from the top, loading finished. */
-async function shot(page: Page, name: string) {
-  await page
-    .locator('.ant-spin-blur')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-  await page.waitForTimeout(250);
-  await page.evaluate('window.scrollTo(0, 0)');
-  await fullShot(page, name);
-}
 
 async function pickOption(page: Page, select: Locator, text: string) {
   await select.click();

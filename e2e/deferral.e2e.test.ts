@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, passServerDays, resetServerClock } from './api';
-import { launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
+import { launch, loginAs, PHONE, settledShot as shot, SHOTS, noSidewaysScroll } from './browser';
 
 /**
  * 延缓入学/休学 (issue 5 item 5, seed 002): an application without the conditions is refused and the missing ones are
@@ -29,18 +29,6 @@ type Api = Awaited<ReturnType<typeof apiLogin>>;
 type Paged<T> = { items: T[]; total: number };
 type Child = { id: string; name: string; grade: number | null; className: string | null };
 type CaseDetail = { id: string; status: string; statusLabel: string; version: number; actions: string[]; name: string };
-
-/** Full-page screenshots from the top, loading finished. */
-async function shot(page: Page, name: string) {
-  await page
-    .locator('.ant-spin-blur')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.evaluate('window.scrollTo(0, 0)');
-  await fullShot(page, name);
-}
 
 async function open(username: string, viewport = DESKTOP, now?: Date): Promise<Page> {
   const phone = viewport === PHONE;

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin } from './api';
-import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, noSidewaysScroll } from './browser';
+import { DESKTOP, launch, loginAs, PHONE, settledShot as shot, noSidewaysScroll } from './browser';
 import { demoSampleMonth } from '../apps/server/src/db/seed/demo-year';
 
 /**
@@ -78,17 +78,6 @@ async function open(username: string, viewport = DESKTOP): Promise<Page> {
   page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
   await loginAs(page, baseUrl, username);
   return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page
-    .locator('.ant-spin-blur')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.evaluate('window.scrollTo(0, 0)');
-  await fullShot(page, name);
 }
 
 async function confirmModal(page: Page, button: string) {

@@ -36,7 +36,7 @@ import {
 } from '../../policies/monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
 import { presentReportRow } from './report-row.presenter';
-import { actorOf, writeReview } from './review-write';
+import { actorOf, submittedColumns, writeReview } from './review-write';
 import type { FrozenFigures, ReportRow, SchoolInfo } from './monthly-reports.repository';
 
 /**
@@ -284,18 +284,7 @@ export async function submit(ctx: Ctx, schoolId: string, month: string): Promise
     if (n > 0) throw new AppError('CONFLICT', `尚有 ${n} 名学生未说明在籍不在校的原因，请逐一说明后再上报`);
     const frozen: FrozenFigures = computed;
     let id = row?.id;
-    const set = {
-      status: 'submitted' as const,
-      figures: frozen,
-      computedAt: ctx.now,
-      submittedBy: ctx.actor.userId,
-      submittedByName: ctx.actor.displayName,
-      submittedAt: ctx.now,
-      reviewedBy: null,
-      reviewedByName: null,
-      reviewedAt: null,
-      updatedAt: ctx.now,
-    };
+    const set = submittedColumns(ctx, frozen);
     if (!row) {
       id = await repo.insertReport(tx, {
         countyCode: county,

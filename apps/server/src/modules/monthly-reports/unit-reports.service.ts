@@ -7,7 +7,7 @@ import { authorize } from '../../policies/org.policy';
 import { canOpenMonthlyReports, canReviewUnitReport, canSubmitUnitReport, unitReportVisible } from '../../policies/monthly-reports.policy';
 import * as repo from './monthly-reports.repository';
 import { presentReportRow } from './report-row.presenter';
-import { actorOf, writeReview } from './review-write';
+import { actorOf, submittedColumns, writeReview } from './review-write';
 import { frozenOf, monthContext, type MonthContext } from './monthly-reports.service';
 import { notAcceptedRefusal, schoolsNotAccepted, unitReviewRefusal, unitSubmitPlan } from './unit-report-rules';
 import { loadUnitStates, summaryOf, type UnitState } from './unit-report-state';
@@ -133,19 +133,7 @@ export async function submitUnitReport(ctx: Ctx, unitId: string, month: string):
             correctionReason: plan.plan === 'new_version' ? `学校月报已更正：${changed.join('、') || '学校有变化'}` : null,
             now: ctx.now,
           });
-    await repo.updateReport(tx, county, id, {
-      status: 'submitted',
-      figures: frozen,
-      computedAt: ctx.now,
-      submittedBy: ctx.actor.userId,
-      submittedByName: ctx.actor.displayName,
-      submittedAt: ctx.now,
-      reviewedBy: null,
-      reviewedByName: null,
-      reviewedAt: null,
-      reviewComment: null,
-      updatedAt: ctx.now,
-    });
+    await repo.updateReport(tx, county, id, { ...submittedColumns(ctx, frozen), reviewComment: null });
     await repo.addEvent(tx, {
       countyCode: county,
       reportId: id,
