@@ -24,6 +24,7 @@ export async function apiLogin(baseUrl: string, username: string, password = 'De
   return {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body),
+    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
     /** for requests the JSON helpers do not make (multipart uploads) */
     cookie,
     csrf,

@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin } from './api';
-import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
+import { DESKTOP, launch, loginAs, PHONE, settledShot as shot, SHOTS, noSidewaysScroll } from './browser';
 import { demoSampleMonth } from '../apps/server/src/db/seed/demo-year';
 
 /**
@@ -34,18 +34,6 @@ const state: { school?: Api; unit?: Api; schoolId?: string; reportPath?: string;
 const num = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
 /** The drill-down route takes the report's id, or `<schoolId>_<month>` while there is no report row yet. */
 const drillId = (r: MonthlyReport) => r.id ?? `${r.schoolId}_${r.month}`;
-
-/** Full-page screenshots from the top, once the spinners are gone. */
-async function shot(page: Page, name: string) {
-  await page
-    .locator('.ant-spin-blur')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => undefined);
-  await page.waitForTimeout(300);
-  await page.evaluate('window.scrollTo(0, 0)');
-  await fullShot(page, name);
-}
 
 async function open(username: string, viewport = DESKTOP): Promise<Page> {
   const phone = viewport === PHONE;

@@ -2,7 +2,7 @@ import { shanghaiToday, type Consolidated, type MonthlyReport, type UnitReport }
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
-import { apiLogin } from './api';
+import { apiLogin, type Api } from './api';
 import { DESKTOP, launch, loginAs, PHONE, settledShot as shot, noSidewaysScroll } from './browser';
 import { demoSampleMonth } from '../apps/server/src/db/seed/demo-year';
 
@@ -26,37 +26,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Api = Awaited<ReturnType<typeof apiLogin>>;
 const state: { unit?: Api; county?: Api; unitId?: string; lastSchool?: { id: string; name: string; reportId: string } } = {};
 
-/** A session with PUT too (explanations), for the schools the journey submits through the API. */
-async function session(username: string, password: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = cookies.find((c) => c.startsWith('nol_csrf='))!.slice('nol_csrf='.length);
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-  return {
-    get: <T>(p: string) => call<T>('GET', p),
-    post: <T>(p: string, b?: unknown) => call<T>('POST', p, b),
-    put: <T>(p: string, b: unknown) => call<T>('PUT', p, b),
-  };
-}
-
 /** A school submits its month, explaining each child the platform cannot explain (as a school would). */
-async function submitSchool(school: Awaited<ReturnType<typeof session>>, schoolId: string): Promise<MonthlyReport> {
+async function submitSchool(school: Api, schoolId: string): Promise<MonthlyReport> {
   const path = `/api/monthly-reports/school/${schoolId}/${MONTH}`;
   const r = await school.get<MonthlyReport>(path);
   if (r.figures.unexplained.count > 0) {
@@ -97,7 +70,7 @@ describe('乡镇月报 journey: schools accepted → 中心校 上报县教育�
     const me = await unit.get<{ roles: { role: string; scopeId: string }[] }>('/api/auth/me');
     const unitId = me.roles.find((r) => r.role === 'unit_admin')!.scopeId;
     Object.assign(state, { unit, county, unitId });
-    const principal = await session('xiaozhang', 'Demo2026');
+    const principal = await apiLogin(baseUrl, 'xiaozhang');
     const ownSchool = (await principal.get<{ roles: { role: string; scopeId: string }[] }>('/api/auth/me')).roles.find(
       (r) => r.role === 'school_admin',
     )!.scopeId;
@@ -108,7 +81,7 @@ describe('乡镇月报 journey: schools accepted → 中心校 上报县教育�
     expect(before.can).toMatchObject({ prepare: true, submit: false });
     // each school's head submits (an account for each school but the principal's), the 中心校 accepts all but the last
     for (const [i, s] of before.schools.entries()) {
-      let school: Awaited<ReturnType<typeof session>>;
+      let school: Api;
       if (s.schoolId === ownSchool) school = principal;
       else {
         const username = `e2e.unit.sa${i}`;
@@ -118,7 +91,7 @@ describe('乡镇月报 journey: schools accepted → 中心校 上报县教育�
           password: PASSWORD,
           roles: [{ role: 'school_admin', scopeKind: 'school', scopeId: s.schoolId }],
         });
-        school = await session(username, PASSWORD);
+        school = await apiLogin(baseUrl, username, PASSWORD);
       }
       const submitted = await submitSchool(school, s.schoolId);
       if (i < before.schools.length - 1)
