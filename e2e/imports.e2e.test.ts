@@ -140,7 +140,12 @@ describe('县级管理员 imports a 户籍 file (issue 3: preview, problems, com
     await shot(page, 'imports-missing-column-desktop');
 
     await page.getByLabel('「学生名字」对应的列').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="姓名"]').click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="姓名"]');
+    await option.waitFor();
+    await page.waitForTimeout(250); // the dropdown's opening animation: a click during it can be lost
+    await option.click();
+    // the button is enabled once the choice is taken
+    await expect.poll(() => page.getByRole('button', { name: '应用列对应' }).isEnabled()).toBe(true);
     await page.getByRole('button', { name: '应用列对应' }).click();
     await page.getByText('已按新的列对应重新读取文件').waitFor();
     await expect(page.getByText('缺少必需的列：「姓名」').count()).resolves.toBe(0);
