@@ -8,6 +8,7 @@ import {
   type SchoolCalendar,
 } from '@notoneless/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { chooseOption } from './select';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, importCsv, onSchoolDay, passServerDays, resetServerClock, serverNow } from './api';
@@ -209,12 +210,8 @@ describe('日常管理 journey (issue 6): 到校日报 on a phone, offline corre
     const drawer = page.locator('.ant-drawer-section', { hasText: '新建请假' });
     await drawer.getByText('请假事由').waitFor();
     await page.waitForTimeout(350);
-    const picker = drawer.locator('#childId');
-    await picker.click();
-    await picker.fill(kid.name);
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: kid.name }).first();
-    await option.waitFor();
-    await option.click();
+    const picker = drawer.locator('.ant-select', { has: page.locator('#childId') });
+    await chooseOption(page, picker, kid.name, { search: kid.name });
     await pickDate(page, drawer.locator('#from'), from);
     await pickDate(page, drawer.locator('#to'), to);
     await drawer.getByText('共 5 个上学日').waitFor();

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
+import { chooseOption } from './select';
 import { apiLogin, importCsv, passServerDays, resetServerClock } from './api';
 import { DESKTOP, launch, loginAs, PHONE, settledShot as shot, SHOTS, noSidewaysScroll } from './browser';
 
@@ -35,14 +36,6 @@ type Child = {
   className: string | null;
 };
 type CaseItem = { id: string; name: string; status: string; version: number; actions: string[]; nextDeadline: { dueOn: string } | null };
-
-async function pickOption(page: Page, select: Locator, text: string) {
-  await select.click();
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
-  await option.waitFor();
-  await page.waitForTimeout(250);
-  await option.click();
-}
 
 /** Move the server's clock forward (NOL_TEST_CLOCK=1) and the browser pages' clocks with it. */
 async function passDays(days: number, pages: Page[] = []): Promise<Date> {
@@ -145,7 +138,7 @@ describe('个案 journey (issue 5): finding → case → home visit → 劝返�
     await page.getByRole('button', { name: '确认并列入台账' }).click();
     const modal = page.locator('.ant-modal', { hasText: '确认并列入台账：' });
     await modal.getByRole('radio', { name: /辍学学生台账/ }).check();
-    await pickOption(page, modal.locator('.ant-select'), '厌学');
+    await chooseOption(page, modal.locator('.ant-select'), '厌学');
     await modal.locator('textarea').fill('班主任反映该生已两周未到校，电话中家长称孩子不愿上学');
     await modal.getByRole('button', { name: '确认列入' }).click();
     await page.locator('.ant-alert', { hasText: '已确认并列入台账' }).waitFor();

@@ -1,3 +1,4 @@
+import { settledOptions } from './select';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { e2eBaseUrl } from './base-url';
@@ -59,7 +60,7 @@ describe('数据看板', () => {
     const page = await open('zhongxinxiao', DESKTOP);
     await page.getByText('学校排名').waitFor();
     await page.getByRole('combobox', { name: '进入学校看板' }).click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    const option = settledOptions(page).first();
     const schoolName = (await option.textContent())!.trim();
     await option.click();
     await page.waitForURL((u) => u.searchParams.get('level') === 'school');

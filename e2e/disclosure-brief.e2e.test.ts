@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { chooseOption } from './select';
 import { shanghaiToday, type BriefPreview, type CaseListItem, type Page as ListPage, type PublicDisclosure } from '@notoneless/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,8 +90,8 @@ describe('信息公开 and 控辍保学简报', () => {
     await page.getByText('二、主要指标').waitFor();
     const enrolled = preview.headline.find((h) => h.key === 'enrolled')!;
     await page.getByText(enrolled.value).first().waitFor();
-    await page.getByLabel('典型案例').fill(pick.name);
-    await page.locator('.ant-select-item-option', { hasText: pick.name }).first().click();
+    const cases = page.locator('.ant-select', { has: page.getByLabel('典型案例') });
+    await chooseOption(page, cases, pick.name, { search: pick.name });
     await page.keyboard.press('Escape');
     await noSidewaysScroll(page);
     await shot(page, 'brief-phone');

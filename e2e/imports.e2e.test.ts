@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { chooseOption } from './select';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import type { Browser, Page } from 'playwright-core';
@@ -139,11 +140,8 @@ describe('县级管理员 imports a 户籍 file (issue 3: preview, problems, com
     await expect(page.getByRole('button', { name: '确认导入' }).count()).resolves.toBe(0);
     await shot(page, 'imports-missing-column-desktop');
 
-    await page.getByLabel('「学生名字」对应的列').click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="姓名"]');
-    await option.waitFor();
-    await page.waitForTimeout(250); // the dropdown's opening animation: a click during it can be lost
-    await option.click();
+    const mapping = page.locator('.ant-select', { has: page.getByLabel('「学生名字」对应的列') });
+    await chooseOption(page, mapping, '姓名', { title: true });
     // the button is enabled once the choice is taken
     await expect.poll(() => page.getByRole('button', { name: '应用列对应' }).isEnabled()).toBe(true);
     await page.getByRole('button', { name: '应用列对应' }).click();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { apiLogin } from './api';
+import { chooseOption } from './select';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
 const baseUrl = e2eBaseUrl();
@@ -32,11 +33,6 @@ async function cardCount(page: Page, category: string): Promise<number> {
   await card.waitFor();
   const text = (await card.locator('.ant-statistic-content').textContent()) ?? '';
   return Number(text.replace(/\D/g, ''));
-}
-
-/** Pick an option of the (only) open Select dropdown. */
-async function pickOption(page: Page, text: string) {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 type ChildCase = { id: string; status: string };
@@ -69,9 +65,7 @@ async function submitAction(page: Page, drawer: Locator, label: string) {
 async function fillDropout(page: Page, drawer: Locator, cause: string, text: string) {
   await drawer.getByRole('radio', { name: '认定辍学/失学' }).check();
   await drawer.locator('.ant-radio-button-wrapper', { hasText: /^辍学$/ }).click(); // 辍学 (not 失学)
-  await drawer.locator('.ant-form-item', { hasText: '辍学原因' }).locator('.ant-select').click();
-  await page.waitForTimeout(250);
-  await pickOption(page, cause);
+  await chooseOption(page, drawer.locator('.ant-form-item', { hasText: '辍学原因' }).locator('.ant-select'), cause);
   await drawer.getByLabel('核实情况').fill(text);
 }
 
@@ -113,8 +107,7 @@ describe('校长 journey (issue 4/5: 登记疑似辍学 → 个案核实认定�
     // submitting without a child says so on the field
     await drawer.getByRole('button', { name: /登\s*记/ }).click();
     await drawer.getByText('请选择儿童').waitFor();
-    await drawer.getByRole('combobox').first().fill(state.childName);
-    await pickOption(page, state.childName);
+    await chooseOption(page, drawer.locator('.ant-select').first(), state.childName, { search: state.childName });
     await drawer.getByLabel('情况说明').fill('自本周一起未到校，电话联系不上家长');
     await shot(page, 'ledgers-add-drawer-desktop');
     await drawer.getByRole('button', { name: /登\s*记/ }).click();
@@ -134,8 +127,7 @@ describe('校长 journey (issue 4/5: 登记疑似辍学 → 个案核实认定�
 
     // the same child twice is refused with the server's words
     await page.getByRole('button', { name: '登记疑似辍学' }).click();
-    await drawer.getByRole('combobox').first().fill(state.childName);
-    await pickOption(page, state.childName);
+    await chooseOption(page, drawer.locator('.ant-select').first(), state.childName, { search: state.childName });
     await drawer.getByRole('button', { name: /登\s*记/ }).click();
     await drawer.getByText(`${state.childName}已在疑似辍学台账中`).waitFor();
     await drawer.getByRole('button', { name: /取\s*消/ }).click();
@@ -276,9 +268,7 @@ describe('校长 journey (issue 4/5: 登记疑似辍学 → 个案核实认定�
     await fillDropout(page, mine, '厌学', '班主任反映该生已三天未到校');
     const theirs = await openAction(first, '核实结果');
     await theirs.getByRole('radio', { name: '核实非辍学' }).check();
-    await theirs.locator('.ant-form-item', { hasText: '非辍学原因' }).locator('.ant-select').click();
-    await first.waitForTimeout(250);
-    await pickOption(first, '数据错误');
+    await chooseOption(first, theirs.locator('.ant-form-item', { hasText: '非辍学原因' }).locator('.ant-select'), '数据错误');
     await theirs.getByLabel('依据', { exact: true }).fill('县级核对：名单录入有误，该生本周在校上课');
     await theirs.getByLabel('核实情况').fill('县教育局核对学籍与到校情况');
     await submitAction(first, theirs, '核实结果');

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { makeIdNumber } from '../packages/shared/src/rules/id-number';
+import { chooseOption } from './select';
 import { apiLogin } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
@@ -87,16 +88,6 @@ async function openFinding(page: Page, name: string, category: string) {
   await page.locator('.ant-table-tbody tr', { hasText: category }).getByRole('link', { name }).click();
   await page.waitForURL(/\/findings\/[0-9a-f-]{36}$/);
   await page.getByText('记录对照').waitFor();
-}
-
-/** Choose an option of a Select (opening it first) and wait until the Select shows it. */
-async function pickOption(page: Page, select: Locator, text: string) {
-  await select.click();
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
-  await option.waitFor();
-  await page.waitForTimeout(250); // the dropdown's opening animation
-  await option.click();
-  await select.filter({ hasText: text }).waitFor();
 }
 
 describe('四查三比对 journey (issue 4: import → run → review → run again keeps the decisions)', () => {
@@ -194,7 +185,7 @@ describe('四查三比对 journey (issue 4: import → run → review → run ag
     await openFinding(page, KIDS.out.name, '适龄失学');
     await page.getByRole('button', { name: '核实说明并关闭' }).click();
     const closeModal = page.locator('.ant-modal', { hasText: '核实说明并关闭：' });
-    await pickOption(page, closeModal.locator('.ant-select'), '外地就读');
+    await chooseOption(page, closeModal.locator('.ant-select'), '外地就读');
     await closeModal.getByText('需提供：就读学校名称和学籍号').waitFor();
     await closeModal.getByRole('button', { name: '核实关闭' }).click();
     await closeModal.getByText('请填写核实依据').waitFor(); // evidence required
@@ -209,7 +200,7 @@ describe('四查三比对 journey (issue 4: import → run → review → run ag
     await page.getByText('已选 2 条').waitFor();
     await page.getByRole('button', { name: '批量核实关闭' }).click();
     const bulkModal = page.locator('.ant-modal', { hasText: '已选择 2 条' });
-    await pickOption(page, bulkModal.locator('.ant-select'), '户籍迁出');
+    await chooseOption(page, bulkModal.locator('.ant-select'), '户籍迁出');
     await bulkModal.locator('textarea').fill('户籍已迁往郑州市中原区，派出所出具迁出证明');
     await page.waitForTimeout(300); // the dropdown closing
     await page.screenshot({ path: path.join(SHOTS, 'reconciliation-bulk-close-desktop.png') });
@@ -268,7 +259,7 @@ describe('四查三比对 journey (issue 4: import → run → review → run ag
     await shot(page, 'reconciliation-finding-phone');
 
     await page.getByRole('button', { name: '核实说明并关闭' }).click();
-    await pickOption(page, page.locator('.ant-modal .ant-select'), '死亡');
+    await chooseOption(page, page.locator('.ant-modal .ant-select'), '死亡');
     await page.locator('.ant-modal').getByText('需提供：死亡证明或户籍注销证明').waitFor();
     await page.waitForTimeout(300); // the dropdown closing
     await page.screenshot({ path: path.join(SHOTS, 'reconciliation-close-phone.png') });
