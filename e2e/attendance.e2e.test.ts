@@ -8,7 +8,7 @@ import {
   type SchoolCalendar,
 } from '@notoneless/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { chooseOption } from './select';
+import { chooseDate, chooseOption } from './select';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, importCsv, onSchoolDay, passServerDays, resetServerClock, serverNow } from './api';
@@ -51,17 +51,6 @@ async function open(username: string, viewport = DESKTOP, now?: Date): Promise<P
 }
 
 /** Pick a day in an open antd date panel, moving month by month until it shows. */
-async function pickDate(page: Page, input: Locator, date: string) {
-  await input.click();
-  const panel = page.locator('.ant-picker-dropdown:visible');
-  await panel.locator('.ant-picker-header-next-btn').waitFor();
-  await page.waitForTimeout(300); // the panel's opening animation
-  const cell = panel.locator(`td[title="${date}"]`);
-  for (let i = 0; i < 12 && (await cell.count()) === 0; i++) await panel.locator('.ant-picker-header-next-btn').click();
-  await cell.click();
-  await panel.waitFor({ state: 'hidden' });
-}
-
 const state: {
   teacher?: Api;
   classId?: string;
@@ -212,8 +201,8 @@ describe('日常管理 journey (issue 6): 到校日报 on a phone, offline corre
     await page.waitForTimeout(350);
     const picker = drawer.locator('.ant-select', { has: page.locator('#childId') });
     await chooseOption(page, picker, kid.name, { search: kid.name });
-    await pickDate(page, drawer.locator('#from'), from);
-    await pickDate(page, drawer.locator('#to'), to);
+    await chooseDate(page, drawer.locator('#from'), from);
+    await chooseDate(page, drawer.locator('#to'), to);
     await drawer.getByText('共 5 个上学日').waitFor();
     await drawer.getByText('校长审核同意', { exact: true }).waitFor();
     await drawer.locator('#reason').fill('随父母回老家参加亲属婚礼');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chooseDate } from './select';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, passServerDays, resetServerClock } from './api';
@@ -49,34 +50,6 @@ async function caseOf(api: Api, id: string) {
 async function act(api: Api, id: string, body: Record<string, unknown>) {
   const c = await caseOf(api, id);
   return api.post<CaseDetail>(`/api/cases/${id}/actions`, { occurredOn: today(), attachmentIds: [], version: c.version, ...body });
-}
-
-/**
- * Pick a day in a date picker: open it, step months forward, click the day's cell, and check the field took it (a
- * click during the dropdown's opening animation can be lost on a busy machine: then try again).
- */
-async function pickDate(page: Page, field: Locator, iso: string) {
-  const input = field.locator('input');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await input.click();
-    const dropdown = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
-    await dropdown.waitFor();
-    await page.waitForTimeout(400); // the opening animation
-    for (let i = 0; i < 24 && (await dropdown.locator(`td.ant-picker-cell-in-view[title="${iso}"]`).count()) === 0; i++) {
-      await dropdown.locator('.ant-picker-header-next-btn').click();
-    }
-    await dropdown.locator(`td.ant-picker-cell-in-view[title="${iso}"]`).first().click();
-    const took = await expect
-      .poll(() => input.inputValue(), { timeout: 3000 })
-      .toBe(iso)
-      .then(() => true)
-      .catch(() => false);
-    if (took) {
-      await page.waitForTimeout(300); // the closing animation
-      return;
-    }
-  }
-  throw new Error(`could not pick ${iso}`);
 }
 
 /**
@@ -140,11 +113,11 @@ describe('延缓入学/休学 (seed 002): refused with what is missing, then acc
     await page.waitForTimeout(350);
     await drawer.locator('.ant-radio-button-wrapper', { hasText: /^休学$/ }).click();
     await drawer.locator('textarea').first().fill('学生本人拒绝返校，监护人申请休学一学期');
-    await pickDate(page, drawer.locator('.ant-form-item', { hasText: '起始日期' }), today());
+    await chooseDate(page, drawer.locator('.ant-form-item', { hasText: '起始日期' }).locator('input'), today());
     const d = new Date(Date.now() + 8 * 3600_000);
     d.setUTCMonth(d.getUTCMonth() + 2, 15);
     state.to = d.toISOString().slice(0, 10);
-    await pickDate(page, drawer.locator('.ant-form-item', { hasText: '截止日期' }), state.to);
+    await chooseDate(page, drawer.locator('.ant-form-item', { hasText: '截止日期' }).locator('input'), state.to);
     await drawer.locator('.ant-form-item', { hasText: '监护人申请书' }).locator('input[type=file]').setInputFiles(APPLICATION);
     await drawer.getByText('e2e-guardian-application.pdf').waitFor();
     await drawer.getByRole('button', { name: /提交申请/ }).click();
@@ -176,8 +149,8 @@ describe('延缓入学/休学 (seed 002): refused with what is missing, then acc
     await page.waitForTimeout(350);
     await again.locator('.ant-radio-button-wrapper', { hasText: /^休学$/ }).click();
     await again.locator('textarea').first().fill('经乡镇、村、学校三次联合劝返，学生本人仍拒绝返校，监护人申请休学');
-    await pickDate(page, again.locator('.ant-form-item', { hasText: '起始日期' }), today());
-    await pickDate(page, again.locator('.ant-form-item', { hasText: '截止日期' }), state.to);
+    await chooseDate(page, again.locator('.ant-form-item', { hasText: '起始日期' }).locator('input'), today());
+    await chooseDate(page, again.locator('.ant-form-item', { hasText: '截止日期' }).locator('input'), state.to);
     await again.getByRole('checkbox', { name: /监护人已履行/ }).check();
     await again.getByRole('checkbox', { name: /仍拒绝返校/ }).check();
     await again.locator('.ant-form-item', { hasText: '监护人申请书' }).locator('input[type=file]').setInputFiles(APPLICATION);

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /**
@@ -36,5 +37,32 @@ export async function chooseOption(
       .catch(() => false);
     if (ok) return;
     if (attempt === 3) throw new Error(`选择「${text}」三次都没有生效`);
+  }
+}
+
+/**
+ * Pick a day in an Ant Design DatePicker (`input` is its input): open the panel, page forward to the month, click the
+ * day and wait until the input shows it (a click during the panel's opening animation can be lost on a busy machine:
+ * then try again, up to three times).
+ */
+export async function chooseDate(page: Page, input: Locator, iso: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
+    await panel.waitFor();
+    await page.waitForTimeout(400); // the opening animation
+    const day = panel.locator(`td.ant-picker-cell-in-view[title="${iso}"]`);
+    for (let i = 0; i < 24 && (await day.count()) === 0; i++) await panel.locator('.ant-picker-header-next-btn').click();
+    await day.first().click();
+    const took = await expect
+      .poll(() => input.inputValue(), { timeout: 3000 })
+      .toBe(iso)
+      .then(() => true)
+      .catch(() => false);
+    if (took) {
+      await page.waitForTimeout(300); // the closing animation
+      return;
+    }
+    if (attempt === 3) throw new Error(`选择日期 ${iso} 三次都没有生效`);
   }
 }
