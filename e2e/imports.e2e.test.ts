@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { chooseOption } from './select';
+import { chooseOption, confirmPopover } from './select';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import type { Browser, Page } from 'playwright-core';
@@ -61,7 +61,7 @@ async function uploadHukou(page: Page, file: string): Promise<string> {
 
 async function confirmImport(page: Page) {
   await page.locator('.ant-card').filter({ hasText: '请核对下方' }).getByRole('button', { name: '确认导入' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '确认导入' }).click();
+  await confirmPopover(page, '确认导入');
   await page.getByText('导入完成').waitFor({ timeout: 30_000 });
   await page.locator('.ant-tag', { hasText: '当前使用' }).first().waitFor();
 }
@@ -185,7 +185,7 @@ describe('数据导入 on a phone (375 px)', () => {
     await shot(page, 'imports-preview-phone');
 
     await page.getByRole('button', { name: '取消导入' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '取消导入' }).click();
+    await confirmPopover(page, '取消导入');
     await page.locator('.ant-tag', { hasText: '已取消' }).first().waitFor();
     await noSidewaysScroll(page);
     await shot(page, 'imports-cancelled-phone');

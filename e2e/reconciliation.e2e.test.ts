@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import type { Browser, Page } from 'playwright-core';
 import { makeIdNumber } from '../packages/shared/src/rules/id-number';
-import { chooseOption } from './select';
+import { chooseOption, confirmPopover } from './select';
 import { apiLogin } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
@@ -63,7 +63,7 @@ async function importFile(page: Page, cardHint: string, file: string) {
   await modal.getByRole('button', { name: '上传并预览' }).click();
   await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);
   await page.locator('.ant-card').filter({ hasText: '请核对下方' }).getByRole('button', { name: '确认导入' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '确认导入' }).click();
+  await confirmPopover(page, '确认导入');
   await page.getByText('导入完成').waitFor({ timeout: 30_000 });
 }
 
@@ -76,7 +76,7 @@ async function runReconciliation(page: Page, screenshot?: string): Promise<strin
   await pop.getByText('户籍-比对.csv').waitFor(); // the committed snapshots it will read
   await page.waitForTimeout(300); // the popover's opening animation
   if (screenshot) await page.screenshot({ path: path.join(SHOTS, `${screenshot}.png`) });
-  await pop.getByRole('button', { name: '运行比对' }).click();
+  await confirmPopover(page, '运行比对');
   const done = page.locator('.ant-alert', { hasText: '比对完成' });
   await done.getByText(/新增 \d+ 条/).waitFor({ timeout: 30_000 });
   return (await done.textContent()) ?? '';
@@ -326,7 +326,7 @@ describe('四查三比对 journey (issue 4: import → run → review → run ag
       const township = /^运行范围：(.+)（/.exec((await scope.textContent()) ?? '')![1];
       await page.getByRole('button', { name: '运行比对' }).click();
       await page.locator('.ant-popconfirm').getByText(`对${township}运行四查三比对？`).waitFor();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: '取消' }).click();
+      await confirmPopover(page, '取消');
       await page.close();
     }
   });

@@ -66,3 +66,25 @@ export async function chooseDate(page: Page, input: Locator, iso: string): Promi
     if (attempt === 3) throw new Error(`选择日期 ${iso} 三次都没有生效`);
   }
 }
+
+/**
+ * Press a button of the open Popconfirm once its opening animation is over, and wait until it closes (a click that
+ * was lost during the animation is tried again, up to three times).
+ */
+export async function confirmPopover(page: Page, button: string): Promise<void> {
+  const settled = page.locator(
+    '.ant-popover:visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"]):not(.ant-popover-hidden)',
+  );
+  for (let attempt = 1; ; attempt++) {
+    const target = settled.getByRole('button', { name: new RegExp(`^${[...button].join('\\s*')}$`) });
+    await target.waitFor();
+    await page.waitForTimeout(100);
+    await target.click();
+    const closed = await settled
+      .waitFor({ state: 'hidden', timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) return;
+    if (attempt === 3) throw new Error(`「${button}」按了三次都没有生效`);
+  }
+}
