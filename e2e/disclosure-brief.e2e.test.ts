@@ -92,7 +92,6 @@ describe('信息公开 and 控辍保学简报', () => {
     await page.getByText(enrolled.value).first().waitFor();
     const cases = page.locator('.ant-select', { has: page.getByLabel('典型案例') });
     await chooseOption(page, cases, pick.name, { search: pick.name });
-    await page.keyboard.press('Escape');
     await noSidewaysScroll(page);
     await shot(page, 'brief-phone');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载简报' }).click()]);

@@ -35,6 +35,16 @@ async function cardCount(page: Page, category: string): Promise<number> {
   return Number(text.replace(/\D/g, ''));
 }
 
+/**
+ * After a drawer's submit: the success message, or a failure naming what the drawer says (a field's error or the
+ * server's refusal) instead of a 30 s wait for a message that will not come.
+ */
+async function settled(page: Page, drawer: Locator, success: string) {
+  const refused = drawer.locator('.ant-form-item-explain-error, .ant-alert-error');
+  await page.getByText(success).or(refused).first().waitFor();
+  if (await refused.count()) throw new Error(`提交未成功：${(await refused.allInnerTexts()).join('；')}`);
+}
+
 type ChildCase = { id: string; status: string };
 
 /** The child's open case (registering a suspected dropout opens one). */
@@ -57,7 +67,7 @@ async function openAction(page: Page, label: string): Promise<Locator> {
 
 async function submitAction(page: Page, drawer: Locator, label: string) {
   await drawer.getByRole('button', { name: /提\s*交/ }).click();
-  await page.getByText(`已记录：${label}`).waitFor();
+  await settled(page, drawer, `已记录：${label}`);
   await drawer.waitFor({ state: 'hidden' });
 }
 
@@ -108,10 +118,11 @@ describe('校长 journey (issue 4/5: 登记疑似辍学 → 个案核实认定�
     await drawer.getByRole('button', { name: /登\s*记/ }).click();
     await drawer.getByText('请选择儿童').waitFor();
     await chooseOption(page, drawer.locator('.ant-select').first(), state.childName, { search: state.childName });
+    await drawer.getByText('请选择儿童').waitFor({ state: 'hidden' }); // the field took the child
     await drawer.getByLabel('情况说明').fill('自本周一起未到校，电话联系不上家长');
     await shot(page, 'ledgers-add-drawer-desktop');
     await drawer.getByRole('button', { name: /登\s*记/ }).click();
-    await page.getByText(`已将「${state.childName}」列入疑似辍学台账`).waitFor();
+    await settled(page, drawer, `已将「${state.childName}」列入疑似辍学台账`);
     await drawer.waitFor({ state: 'hidden' });
     const row = page.locator('.ant-table-tbody tr', { hasText: state.childName });
     await row.waitFor();

@@ -15,7 +15,7 @@ export function settledOptions(page: Page, text?: string | RegExp): Locator {
 /**
  * Choose an option of an Ant Design Select (`select` is its `.ant-select` element) and wait until the Select shows it.
  * With `search`, the text is typed into the Select first (remote search); otherwise the Select is clicked open. A
- * click that did not take is tried again, up to three times.
+ * click that did not take is tried again, up to three times. Returns with the dropdown closed.
  */
 export async function chooseOption(
   page: Page,
@@ -35,7 +35,21 @@ export async function chooseOption(
       .waitFor({ timeout: 3000 })
       .then(() => true)
       .catch(() => false);
-    if (ok) return;
+    if (ok) {
+      // leave the dropdown closed, as a user's next tap elsewhere would (an open one covers the fields below it)
+      const closed = () =>
+        page
+          .locator('.ant-select-dropdown:visible')
+          .first()
+          .waitFor({ state: 'hidden', timeout: 2000 })
+          .then(() => true)
+          .catch(() => false);
+      if (!(await closed())) {
+        await select.getByRole('combobox').blur(); // not Escape: in a drawer or modal that would close it
+        await closed();
+      }
+      return;
+    }
     if (attempt === 3) throw new Error(`选择「${text}」三次都没有生效`);
   }
 }
