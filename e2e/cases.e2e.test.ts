@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { chooseOption } from './select';
+import { openAction, submitAction } from './case-actions';
 import { apiLogin, importCsv, passServerDays, resetServerClock } from './api';
 import { DESKTOP, launch, loginAs, PHONE, settledShot as shot, SHOTS, noSidewaysScroll } from './browser';
 
@@ -53,21 +54,6 @@ async function open(username: string, viewport = DESKTOP, now?: Date): Promise<P
   page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
   await loginAs(page, baseUrl, username);
   return page;
-}
-
-/** Open the drawer of one action from the case page and wait for its form. */
-async function openAction(page: Page, label: string): Promise<Locator> {
-  await page.getByRole('button', { name: label, exact: true }).click();
-  const drawer = page.locator('.ant-drawer-section', { hasText: `${label}：` });
-  await drawer.getByText('发生日期').waitFor();
-  await page.waitForTimeout(350); // the drawer's opening animation
-  return drawer;
-}
-
-async function submitAction(page: Page, drawer: Locator, label: string) {
-  await drawer.getByRole('button', { name: /提\s*交/ }).click();
-  await page.getByText(`已记录：${label}`).waitFor();
-  await drawer.waitFor({ state: 'hidden' });
 }
 
 async function docxText(file: string): Promise<string> {

@@ -4,6 +4,7 @@ import { e2eBaseUrl } from './base-url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { apiLogin } from './api';
 import { chooseOption } from './select';
+import { openAction, submitAction, submitted } from './case-actions';
 import { DESKTOP, launch, loginAs, PHONE, shot as fullShot, SHOTS, noSidewaysScroll } from './browser';
 
 const baseUrl = e2eBaseUrl();
@@ -35,16 +36,6 @@ async function cardCount(page: Page, category: string): Promise<number> {
   return Number(text.replace(/\D/g, ''));
 }
 
-/**
- * After a drawer's submit: the success message, or a failure naming what the drawer says (a field's error or the
- * server's refusal) instead of a 30 s wait for a message that will not come.
- */
-async function settled(page: Page, drawer: Locator, success: string) {
-  const refused = drawer.locator('.ant-form-item-explain-error, .ant-alert-error');
-  await page.getByText(success).or(refused).first().waitFor();
-  if (await refused.count()) throw new Error(`提交未成功：${(await refused.allInnerTexts()).join('；')}`);
-}
-
 type ChildCase = { id: string; status: string };
 
 /** The child's open case (registering a suspected dropout opens one). */
@@ -54,21 +45,6 @@ async function openCaseOf(childId: string): Promise<string> {
   const open = cases.items.find((c) => !['closed', 'not_dropout'].includes(c.status));
   expect(open).toBeTruthy();
   return open!.id;
-}
-
-/** Open the drawer of one action from the case page and wait for its form. */
-async function openAction(page: Page, label: string): Promise<Locator> {
-  await page.getByRole('button', { name: label, exact: true }).click();
-  const drawer = page.locator('.ant-drawer-section', { hasText: `${label}：` });
-  await drawer.getByText('发生日期').waitFor();
-  await page.waitForTimeout(350); // the drawer's opening animation
-  return drawer;
-}
-
-async function submitAction(page: Page, drawer: Locator, label: string) {
-  await drawer.getByRole('button', { name: /提\s*交/ }).click();
-  await settled(page, drawer, `已记录：${label}`);
-  await drawer.waitFor({ state: 'hidden' });
 }
 
 /** 核实结果 → 认定辍学/失学 (辍学, cause) in an open drawer. */
@@ -122,7 +98,7 @@ describe('校长 journey (issue 4/5: 登记疑似辍学 → 个案核实认定�
     await drawer.getByLabel('情况说明').fill('自本周一起未到校，电话联系不上家长');
     await shot(page, 'ledgers-add-drawer-desktop');
     await drawer.getByRole('button', { name: /登\s*记/ }).click();
-    await settled(page, drawer, `已将「${state.childName}」列入疑似辍学台账`);
+    await submitted(page, drawer, `已将「${state.childName}」列入疑似辍学台账`);
     await drawer.waitFor({ state: 'hidden' });
     const row = page.locator('.ant-table-tbody tr', { hasText: state.childName });
     await row.waitFor();

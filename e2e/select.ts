@@ -2,13 +2,17 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * The options of the open Select dropdown once its opening animation is over. rc-motion marks an animating popup with
- * `…-appear` / `…-enter` / `…-leave` classes; a click on an option while they are on can be lost (it failed CI runs).
+ * A shown pop-up whose animation is over: rc-motion marks an animating one with `…-appear` / `…-enter` / `…-leave`
+ * classes, and a click inside it while they are on can be lost (it failed CI runs).
  */
+const SETTLED = ':visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
+
+/** Whether the wait ends in time (false on its timeout). */
+const holds = (wait: Promise<unknown>): Promise<boolean> => wait.then(() => true).catch(() => false);
+
+/** The options of the open Select dropdown once its opening animation is over. */
 export function settledOptions(page: Page, text?: string | RegExp): Locator {
-  const options = page.locator(
-    '.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"]) .ant-select-item-option',
-  );
+  const options = page.locator(`.ant-select-dropdown${SETTLED} .ant-select-item-option`);
   return text === undefined ? options : options.filter({ hasText: text });
 }
 
@@ -30,20 +34,9 @@ export async function chooseOption(
     await option.waitFor();
     await page.waitForTimeout(100);
     await option.click();
-    const shown = select.filter({ hasText: text });
-    const ok = await shown
-      .waitFor({ timeout: 3000 })
-      .then(() => true)
-      .catch(() => false);
-    if (ok) {
+    if (await holds(select.filter({ hasText: text }).waitFor({ timeout: 3000 }))) {
       // leave the dropdown closed, as a user's next tap elsewhere would (an open one covers the fields below it)
-      const closed = () =>
-        page
-          .locator('.ant-select-dropdown:visible')
-          .first()
-          .waitFor({ state: 'hidden', timeout: 2000 })
-          .then(() => true)
-          .catch(() => false);
+      const closed = () => holds(page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 2000 }));
       if (!(await closed())) {
         await select.getByRole('combobox').blur(); // not Escape: in a drawer or modal that would close it
         await closed();
@@ -68,12 +61,7 @@ export async function chooseDate(page: Page, input: Locator, iso: string): Promi
     const day = panel.locator(`td.ant-picker-cell-in-view[title="${iso}"]`);
     for (let i = 0; i < 24 && (await day.count()) === 0; i++) await panel.locator('.ant-picker-header-next-btn').click();
     await day.first().click();
-    const took = await expect
-      .poll(() => input.inputValue(), { timeout: 3000 })
-      .toBe(iso)
-      .then(() => true)
-      .catch(() => false);
-    if (took) {
+    if (await holds(expect.poll(() => input.inputValue(), { timeout: 3000 }).toBe(iso))) {
       await page.waitForTimeout(300); // the closing animation
       return;
     }
@@ -86,19 +74,13 @@ export async function chooseDate(page: Page, input: Locator, iso: string): Promi
  * was lost during the animation is tried again, up to three times).
  */
 export async function confirmPopover(page: Page, button: string): Promise<void> {
-  const settled = page.locator(
-    '.ant-popover:visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"]):not(.ant-popover-hidden)',
-  );
+  const settled = page.locator(`.ant-popover${SETTLED}:not(.ant-popover-hidden)`);
   for (let attempt = 1; ; attempt++) {
     const target = settled.getByRole('button', { name: new RegExp(`^${[...button].join('\\s*')}$`) });
     await target.waitFor();
     await page.waitForTimeout(100);
     await target.click();
-    const closed = await settled
-      .waitFor({ state: 'hidden', timeout: 3000 })
-      .then(() => true)
-      .catch(() => false);
-    if (closed) return;
+    if (await holds(settled.waitFor({ state: 'hidden', timeout: 3000 }))) return;
     if (attempt === 3) throw new Error(`「${button}」按了三次都没有生效`);
   }
 }
