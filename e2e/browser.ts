@@ -5,9 +5,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const SHOTS = path.resolve(import.meta.dirname, '../.tmp/screenshots');
 
-/** Debian's chromium, headless, with the flags this closed network needs. */
+/**
+ * Debian's chromium, headless, with the flags this closed network needs. Its pages ask for less motion unless told
+ * otherwise: the app then turns Ant Design's animations off (providers.tsx), so that no tap lands on a pop-up still
+ * opening (lost taps of that kind failed CI runs).
+ */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -20,6 +24,9 @@ export async function launch(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  const newContext = browser.newContext.bind(browser); // browser.newPage goes through it too
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 export const PHONE = { width: 375, height: 780 };

@@ -51,6 +51,22 @@ describe('班主任 journey (issue 2: sees own class, cannot open another school
     await page.close();
   });
 
+  it('drops the animations for a user who asks the system for less motion, and keeps them for the others', async () => {
+    // prefers-reduced-motion (WCAG 2.3.3): Ant Design's motion token off, so its transitions last 0 s
+    const duration = async (reducedMotion?: 'reduce' | 'no-preference') => {
+      const page = await browser.newPage({ viewport: PHONE, ...(reducedMotion ? { reducedMotion } : {}) });
+      await page.goto(`${baseUrl}/login`);
+      await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+      const seconds = (await page.evaluate(`getComputedStyle(document.querySelector('button[type=submit]')).transitionDuration`)) as string;
+      await page.close();
+      return seconds.split(',').map((s: string) => parseFloat(s));
+    };
+    expect(await duration('reduce')).toSatisfy((d: number[]) => d.every((s) => s === 0));
+    expect(await duration('no-preference')).toSatisfy((d: number[]) => d.some((s) => s > 0));
+    // the journeys' Chromium asks for it by default (launch in browser.ts)
+    expect(await duration()).toSatisfy((d: number[]) => d.every((s) => s === 0));
+  });
+
   it('works on a phone-sized screen', async () => {
     const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
     await loginAs(page, baseUrl, 'banzhuren');

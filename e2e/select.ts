@@ -84,3 +84,19 @@ export async function confirmPopover(page: Page, button: string): Promise<void> 
     if (attempt === 3) throw new Error(`「${button}」按了三次都没有生效`);
   }
 }
+
+/**
+ * Press a button of the open confirm dialog (`modal.confirm`) and wait until it closes, its action done (an async
+ * onOk keeps it open, the button loading, until the server answers). An error dialog that opens instead fails at once
+ * with its words.
+ */
+export async function confirmModal(page: Page, button: string): Promise<void> {
+  const dialog = page.locator(`.ant-modal-confirm-confirm${SETTLED}`);
+  await dialog.getByRole('button', { name: button }).click();
+  const error = page.locator('.ant-modal-confirm-error:visible');
+  const outcome = await Promise.race([
+    dialog.waitFor({ state: 'hidden', timeout: 30_000 }).then(() => null),
+    error.waitFor({ timeout: 30_000 }).then(() => error.innerText()),
+  ]);
+  if (outcome !== null) throw new Error(`「${button}」未成功：${outcome}`);
+}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eBaseUrl } from './base-url';
 import { apiLogin, passServerDays, resetServerClock } from './api';
 import { DESKTOP, launch, loginAs, PHONE, shot, noSidewaysScroll } from './browser';
+import { confirmModal } from './select';
 
 /**
  * 开学报到核查 (seed 001: "开学第一天未报到的学生，学校要逐一登记、核实，第一周内完成"): the 班主任's reports of the first
@@ -105,7 +106,7 @@ describe('开学报到核查 (issue 6, item 4; seed 001)', () => {
     await page.getByRole('button', { name: '转为疑似辍学个案' }).click();
     const dialog = page.locator('.ant-modal-confirm');
     await dialog.getByText(absent.name).waitFor();
-    await dialog.getByRole('button', { name: '确认转为个案' }).click();
+    await confirmModal(page, '确认转为个案');
     const result = page.getByTestId('term-start-result');
     await result.waitFor();
     await expect(result.textContent()).resolves.toMatch(/已建立 \d+ 个疑似辍学个案/);

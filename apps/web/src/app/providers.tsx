@@ -3,8 +3,9 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { ApiError } from '../lib/api';
+import { useMediaQuery } from '../lib/use-media-query';
 
 dayjs.locale('zh-cn');
 
@@ -20,16 +21,18 @@ export const queryClient = new QueryClient({
   },
 });
 
-const theme = {
-  token: {
-    colorPrimary: '#1d6fd6',
-    borderRadius: 6,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
-  },
+const baseToken = {
+  colorPrimary: '#1d6fd6',
+  borderRadius: 6,
+  fontFamily:
+    "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
 };
 
 export function Providers({ children }: { children: ReactNode }) {
+  // users who asked their system for less motion (and the browser journeys, which ask for it so that no tap lands on a
+  // pop-up still opening) get Ant Design without its opening and closing animations
+  const reduceMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const theme = useMemo(() => ({ token: { ...baseToken, motion: !reduceMotion } }), [reduceMotion]);
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
