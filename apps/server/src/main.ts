@@ -29,11 +29,14 @@ if (accounts) {
   for (const a of accounts.list) console.log(`  ${a.username.padEnd(22)} ${a.label}`);
 }
 
-const stop = async (signal: string) => {
-  app.log.info({ signal }, 'shutting down');
-  await app.close();
-  await database.close();
-  process.exit(0);
-};
+// once: a second signal while shutting down (Ctrl-C twice, a supervisor's repeated TERM) waits for the first
+let stopping: Promise<void> | null = null;
+const stop = (signal: string) =>
+  (stopping ??= (async () => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  })());
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
