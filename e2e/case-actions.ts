@@ -15,7 +15,6 @@ export async function openAction(page: Page, label: string): Promise<Locator> {
   await page.getByRole('button', { name: label, exact: true }).click();
   const drawer = page.locator('.ant-drawer-section', { hasText: `${label}：` });
   await drawer.getByText('发生日期').waitFor();
-  await page.waitForTimeout(350); // the drawer's opening animation
   return drawer;
 }
 

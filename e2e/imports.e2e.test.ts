@@ -175,7 +175,6 @@ describe('数据导入 on a phone (375 px)', () => {
     await page.locator('.ant-card').filter({ hasText: '公安户籍登记' }).getByRole('button', { name: '上传新文件' }).click();
     await page.locator('.ant-modal input[type=file]').setInputFiles(file);
     await page.locator('.ant-modal').getByText('户籍-手机上传.csv').waitFor();
-    await page.waitForTimeout(400); // the dialog's opening animation
     await page.screenshot({ path: path.join(SHOTS, 'imports-upload-phone.png') }); // the dialog as the phone shows it
     await page.locator('.ant-modal').getByRole('button', { name: '上传并预览' }).click();
     await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/);

@@ -341,7 +341,6 @@ describe('台账 on a phone (375 px)', () => {
 
     await page.getByRole('button', { name: '登记疑似辍学' }).click();
     await page.locator('.ant-drawer').getByText('线索来源').waitFor();
-    await page.waitForTimeout(400); // the drawer's opening animation
     await page.screenshot({ path: path.join(SHOTS, 'ledgers-add-drawer-phone.png') });
     await page
       .locator('.ant-drawer')

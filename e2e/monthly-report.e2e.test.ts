@@ -70,7 +70,6 @@ async function expectFiguresShown(page: Page, r: MonthlyReport) {
 async function confirmModal(page: Page, button: string): Promise<Locator> {
   const modal = page.locator('.ant-modal:visible');
   await modal.waitFor();
-  await page.waitForTimeout(300); // the modal's opening animation
   await modal.getByRole('button', { name: button }).click();
   return modal;
 }
@@ -184,7 +183,6 @@ describe('月报 journey (issue 7): school → 中心校 → county', () => {
     await phoneDrawer.getByText(`在籍学生数（${num(r.figures.enrolled.count)} 人）`).waitFor();
     expect(await phoneDrawer.locator('.ant-list-item').count()).toBe(Math.min(50, r.figures.enrolled.count)); // 50 a page
     await noSidewaysScroll(phone);
-    await phone.waitForTimeout(300); // the drawer's opening animation
     await phone.screenshot({ path: path.join(SHOTS, 'monthly-drill-down-375.png') });
     await phone.context().close();
   });

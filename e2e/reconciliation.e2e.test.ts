@@ -74,7 +74,6 @@ async function runReconciliation(page: Page, screenshot?: string): Promise<strin
   const pop = page.locator('.ant-popconfirm');
   await pop.getByText('对全县运行四查三比对？').waitFor();
   await pop.getByText('户籍-比对.csv').waitFor(); // the committed snapshots it will read
-  await page.waitForTimeout(300); // the popover's opening animation
   if (screenshot) await page.screenshot({ path: path.join(SHOTS, `${screenshot}.png`) });
   await confirmPopover(page, '运行比对');
   const done = page.locator('.ant-alert', { hasText: '比对完成' });

@@ -3,7 +3,9 @@ import type { Locator, Page } from 'playwright-core';
 
 /**
  * A shown pop-up whose animation is over: rc-motion marks an animating one with `…-appear` / `…-enter` / `…-leave`
- * classes, and a click inside it while they are on can be lost (it failed CI runs).
+ * classes, and a click inside it while they are on can be lost (it failed CI runs). The journeys' pages ask for less
+ * motion (browser.ts), so the app opens pop-ups without animation and no fixed waits are needed; these checks remain
+ * for a page that opts back in (`reducedMotion: 'no-preference'`).
  */
 const SETTLED = ':visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
 
@@ -32,7 +34,6 @@ export async function chooseOption(
     else if ((await settledOptions(page).count()) === 0) await select.click();
     const option = opts.title ? settledOptions(page).and(page.locator(`[title="${text}"]`)) : settledOptions(page, text).first();
     await option.waitFor();
-    await page.waitForTimeout(100);
     await option.click();
     if (await holds(select.filter({ hasText: text }).waitFor({ timeout: 3000 }))) {
       // leave the dropdown closed, as a user's next tap elsewhere would (an open one covers the fields below it)
@@ -57,12 +58,10 @@ export async function chooseDate(page: Page, input: Locator, iso: string): Promi
     await input.click();
     const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
     await panel.waitFor();
-    await page.waitForTimeout(400); // the opening animation
     const day = panel.locator(`td.ant-picker-cell-in-view[title="${iso}"]`);
     for (let i = 0; i < 24 && (await day.count()) === 0; i++) await panel.locator('.ant-picker-header-next-btn').click();
     await day.first().click();
     if (await holds(expect.poll(() => input.inputValue(), { timeout: 3000 }).toBe(iso))) {
-      await page.waitForTimeout(300); // the closing animation
       return;
     }
     if (attempt === 3) throw new Error(`选择日期 ${iso} 三次都没有生效`);
@@ -78,7 +77,6 @@ export async function confirmPopover(page: Page, button: string): Promise<void> 
   for (let attempt = 1; ; attempt++) {
     const target = settled.getByRole('button', { name: new RegExp(`^${[...button].join('\\s*')}$`) });
     await target.waitFor();
-    await page.waitForTimeout(100);
     await target.click();
     if (await holds(settled.waitFor({ state: 'hidden', timeout: 3000 }))) return;
     if (attempt === 3) throw new Error(`「${button}」按了三次都没有生效`);

@@ -56,7 +56,6 @@ async function open(username: string, viewport = DESKTOP): Promise<Page> {
 async function confirmModal(page: Page, button: string) {
   const modal = page.locator('.ant-modal:visible');
   await modal.waitFor();
-  await page.waitForTimeout(300); // the modal's opening animation
   await modal.getByRole('button', { name: button }).click();
   return modal;
 }
